@@ -1,0 +1,95 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireSchoolContext } from '@/lib/auth/context'
+import { can, ROLE_LABELS } from '@/lib/auth/permissions'
+import { formatDate, formatDateTime } from '@/lib/format'
+import type { Role } from '@/lib/generated/prisma/enums'
+import { getSchoolOverview } from '@/lib/schools/queries'
+
+export const metadata: Metadata = { title: 'Dashboard' }
+
+const ROLES: Role[] = ['MANAGER', 'HEAD', 'TEAM', 'VIEWER']
+
+function Stat({ label, value, href }: { label: string; value: number | string; href?: string }) {
+  const body = (
+    <>
+      <span className="block text-3xl font-bold text-slate-900">{value}</span>
+      <span className="block text-sm text-slate-700">{label}</span>
+    </>
+  )
+  return (
+    <li className="rounded-lg border border-slate-300 bg-white p-4">
+      {href ? (
+        <Link href={href} className="block hover:underline">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </li>
+  )
+}
+
+export default async function DashboardPage() {
+  const ctx = await requireSchoolContext('school.read')
+  const { school, members, auditCount, recent } = await getSchoolOverview(ctx.schoolId)
+  const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
+      />
+      <section aria-labelledby="people-h" className="mb-8">
+        <h2 id="people-h" className="mb-3 text-lg font-bold">
+          People
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          {ROLES.map((r) => (
+            <Stat key={r} label={`${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`} value={members[r] ?? 0} href={peopleHref} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="school-h" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="school-h" className="mb-2 text-lg font-bold">
+          Your school
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">Time zone</dt>
+          <dd>{school.timeZone}</dd>
+          <dt className="font-semibold">Go-live date</dt>
+          <dd>{school.goLiveDate ? formatDate(school.goLiveDate, 'UTC') : 'Not set yet'}</dd>
+          <dt className="font-semibold">Review cadence</dt>
+          <dd>
+            Every {school.reviewCadenceMonths} months{school.reviewCadenceMonths === 4 ? ' (termly)' : ''}
+          </dd>
+          <dt className="font-semibold">Recorded changes</dt>
+          <dd>{auditCount}</dd>
+        </dl>
+      </section>
+      {can(ctx.role, 'audit.read') && (
+        <section aria-labelledby="recent-h">
+          <h2 id="recent-h" className="mb-2 text-lg font-bold">
+            Recent changes
+          </h2>
+          {recent.length === 0 ? (
+            <p className="text-slate-700">No changes recorded yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+              {recent.map((e) => (
+                <li key={e.id} className="px-4 py-2 text-sm">
+                  <span className="font-semibold">{e.actor?.name ?? 'System'}</span> {e.action}d a{' '}
+                  {e.entity.toLowerCase()} · <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link href="/activity" className="mt-2 inline-block font-semibold text-brand-700 underline">
+            All activity
+          </Link>
+        </section>
+      )}
+    </>
+  )
+}

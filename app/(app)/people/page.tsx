@@ -1,0 +1,100 @@
+import type { Metadata } from 'next'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireSchoolContext } from '@/lib/auth/context'
+import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions'
+import { formatDate } from '@/lib/format'
+import { listMembers } from '@/lib/people/queries'
+import { AddMemberForm } from './_components/add-member-form'
+import { MemberActions } from './_components/member-actions'
+
+export const metadata: Metadata = { title: 'People' }
+
+export default async function PeoplePage() {
+  const ctx = await requireSchoolContext('people.read')
+  const members = await listMembers(ctx.schoolId)
+  const manage = can(ctx.role, 'people.manage')
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description="Everyone who can sign in to this school's continuity portal, and what their role lets them do."
+      />
+      <section aria-labelledby="members-h" className="mb-8">
+        <h2 id="members-h" className="sr-only">
+          Members
+        </h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">People in {ctx.schoolName}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                  Added
+                </th>
+                {manage && (
+                  <th scope="col" className="px-3 py-2">
+                    Change
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id} className="border-t border-slate-200 align-top" data-testid={`member-${m.user.email}`}>
+                  <td className="px-3 py-2">
+                    <span className="font-semibold">{m.user.name}</span>
+                    <span className="block break-all text-slate-700">{m.user.email}</span>
+                  </td>
+                  <td className="px-3 py-2">{ROLE_LABELS[m.role]}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{formatDate(m.createdAt, ctx.timeZone)}</td>
+                  {manage && (
+                    <td className="px-3 py-2">
+                      <MemberActions
+                        membershipId={m.id}
+                        version={m.version}
+                        role={m.role}
+                        name={m.user.name}
+                        isSelf={m.user.id === ctx.userId}
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {manage && (
+        <section aria-labelledby="add-h" className="mb-8 max-w-xl rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="add-h" className="mb-1 text-lg font-bold">
+            Add a person
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            Someone who already has a login (for example from another school in your trust) keeps their password.
+            For a new login, choose a first password and give it to them in person.
+          </p>
+          <AddMemberForm />
+        </section>
+      )}
+      <section aria-labelledby="roles-h" className="max-w-3xl">
+        <h2 id="roles-h" className="mb-2 text-lg font-bold">
+          What each role can do
+        </h2>
+        <dl>
+          {Object.entries(ROLE_LABELS).map(([role, label]) => (
+            <div key={role} className="mb-2">
+              <dt className="font-semibold">{label}</dt>
+              <dd className="text-slate-700">{ROLE_DESCRIPTIONS[role as keyof typeof ROLE_DESCRIPTIONS]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </>
+  )
+}

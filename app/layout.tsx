@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from 'next'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: { default: 'ICT service continuity', template: '%s · ICT service continuity' },
+  description: "A school's living ICT service continuity plan: services, risks, recovery team and reviews.",
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to main content
+        </a>
+        {children}
+      </body>
+    </html>
+  )
+}

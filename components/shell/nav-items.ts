@@ -1,0 +1,8 @@
+import type { Permission } from '@/lib/auth/permissions'
+
+/** The portal's sections, each shown only to roles holding its permission. */
+export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
+  { href: '/', label: 'Dashboard', permission: 'school.read' },
+  { href: '/people', label: 'People', permission: 'people.read' },
+  { href: '/activity', label: 'Activity', permission: 'audit.read' },
+]

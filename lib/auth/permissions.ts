@@ -1,0 +1,51 @@
+import type { Role } from '@/lib/generated/prisma/enums'
+
+/**
+ * What each role may do, as data: the one place the portal's access rules live (domain.md, "Who may do
+ * what"). MANAGER: everything in their school. HEAD: read everything, sign off reviews, approve plan
+ * versions. TEAM: the published plan, their own assignments and profile, tick steps, acknowledge
+ * versions; reads the catalogue. VIEWER: the published plan and reviews, and the catalogue.
+ */
+export const PERMISSIONS = {
+  'school.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
+  'school.manage': ['MANAGER'],
+  'people.read': ['MANAGER', 'HEAD'],
+  'people.manage': ['MANAGER'],
+  'audit.read': ['MANAGER', 'HEAD'],
+  'catalogue.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
+  'catalogue.edit': ['MANAGER'],
+  'plan.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
+  'plan.publish': ['MANAGER'],
+  'plan.approve': ['HEAD'],
+  'plan.acknowledge': ['MANAGER', 'TEAM'],
+  'review.read': ['MANAGER', 'HEAD', 'VIEWER'],
+  'review.edit': ['MANAGER'],
+  'review.signoff': ['HEAD'],
+  'assignments.read-own': ['MANAGER', 'TEAM'],
+  'steps.tick': ['MANAGER', 'TEAM'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[]
+
+/** True when the role holds the permission. Unknown roles or permissions hold nothing. */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false
+  const roles: readonly Role[] | undefined = PERMISSIONS[permission]
+  return roles?.includes(role) ?? false
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  MANAGER: 'Service continuity manager',
+  TEAM: 'Recovery team member',
+  HEAD: 'Head teacher',
+  VIEWER: 'Read-only viewer',
+}
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  MANAGER: 'Owns the plan: edits everything, publishes versions, manages people.',
+  TEAM: 'Sees the published plan and their own recovery steps; acknowledges each version.',
+  HEAD: 'Reads everything; signs off reviews and approves plan versions.',
+  VIEWER: 'Governor, auditor or adviser: reads the published plan and reviews.',
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import type { DbTarget } from './target'
+
+// One PGlite per directory per process: PGlite takes no lock, so two instances on one directory corrupt it.
+const store = globalThis as unknown as { __pglite?: Map<string, PGlite> }
+
+export function getPglite(dir: string): PGlite {
+  store.__pglite ??= new Map()
+  let pg = store.__pglite.get(dir)
+  if (!pg) {
+    if (dir !== 'memory://') fs.mkdirSync(dir, { recursive: true })
+    pg = new PGlite(dir === 'memory://' ? undefined : dir)
+    store.__pglite.set(dir, pg)
+  }
+  return pg
+}
+
+export async function closePglite(dir: string): Promise<void> {
+  const pg = store.__pglite?.get(dir)
+  if (pg) {
+    store.__pglite?.delete(dir)
+    await pg.close()
+  }
+}
+
+/**
+ * pglite-prisma-adapter 0.7.2 runs executeScript without awaiting it, so a failing migration would be
+ * recorded as applied. This wrapper awaits the script and lets the error reach the schema engine.
+ */
+function awaitingScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  pg: PGlite,
+): SqlMigrationAwareDriverAdapterFactory {
+  const patch = (adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter => {
+    const onError = (adapter as unknown as { onError?: (e: unknown) => never }).onError?.bind(adapter)
+    adapter.executeScript = async (script: string) => {
+      try {
+        await client.exec(script)
+      } catch (e) {
+        if (onError) onError(e)
+        throw e
+      }
+    }
+    return adapter
+  }
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect(), pg),
+    connectToShadowDb: async () => {
+      const shadow = await factory.connectToShadowDb()
+      const client = (shadow as unknown as { client?: PGlite }).client
+      return client ? patch(shadow, client) : shadow
+    },
+  }
+}
+
+export function createAdapterFactory(target: DbTarget): SqlMigrationAwareDriverAdapterFactory {
+  if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url, max: 10 })
+  const pg = getPglite(target.dir)
+  return awaitingScripts(new PrismaPGlite(pg), pg)
+}
