@@ -12,8 +12,9 @@ export function getPglite(dir: string): PGlite {
   store.__pglite ??= new Map()
   let pg = store.__pglite.get(dir)
   if (!pg) {
-    if (dir !== 'memory://') fs.mkdirSync(dir, { recursive: true })
-    pg = new PGlite(dir === 'memory://' ? undefined : dir)
+    const inMemory = dir.startsWith('memory://')
+    if (!inMemory) fs.mkdirSync(dir, { recursive: true })
+    pg = new PGlite(inMemory ? undefined : dir)
     store.__pglite.set(dir, pg)
   }
   return pg

@@ -1,0 +1,13 @@
+/*
+ * Integration tests call the real server actions against a real database. The only thing replaced is
+ * where the wrapper reads the signed-in user's school context from (Next's request): each test file
+ * mocks '@/lib/auth/context' with ./mock-context, and picks the user with asUser().
+ */
+import type { SchoolContext } from '@/lib/auth/school-context'
+
+const state: { ctx: SchoolContext | null; cookies: Map<string, string> } = { ctx: null, cookies: new Map() }
+
+export function asUser(ctx: SchoolContext | null) {
+  state.ctx = ctx
+}
+export const sessionState = state
