@@ -19,7 +19,9 @@ async function main(): Promise<number> {
         return 2
       }
       const folder = await createMigration(name)
-      console.log(folder ? `Wrote ${folder}/migration.sql` : 'schema.prisma matches the migrations: nothing to write.')
+      console.log(
+        folder ? `Wrote ${folder}/migration.sql` : 'schema.prisma matches the migrations: nothing to write.',
+      )
       return 0
     }
     case 'deploy': {
@@ -36,7 +38,9 @@ async function main(): Promise<number> {
       console.log(`${describeDbTarget(target)}: ${s.migrations.length} migration(s) in prisma/migrations`)
       for (const m of s.migrations) {
         const state = s.failed.includes(m) ? 'FAILED' : s.pending.includes(m) ? 'pending' : 'applied'
-        console.log(`  ${state.padEnd(8)} ${m}${s.edited.includes(m) ? ' (edited after it was applied)' : ''}`)
+        console.log(
+          `  ${state.padEnd(8)} ${m}${s.edited.includes(m) ? ' (edited after it was applied)' : ''}`,
+        )
       }
       if (s.problem) console.log(s.problem)
       return s.failed.length || s.problem ? 1 : 0

@@ -9,10 +9,20 @@ import type { Role } from '../lib/generated/prisma/enums'
 export const DEMO_PASSWORD = 'continuity-demo-2026'
 
 export const DEMO_LOGINS: { email: string; name: string; role: Role; label: string }[] = [
-  { email: 'manager@oakfield.example', name: 'Priya Shah', role: 'MANAGER', label: 'service continuity manager' },
+  {
+    email: 'manager@oakfield.example',
+    name: 'Priya Shah',
+    role: 'MANAGER',
+    label: 'service continuity manager',
+  },
   { email: 'team@oakfield.example', name: 'Tom Evans', role: 'TEAM', label: 'recovery team member' },
   { email: 'head@oakfield.example', name: 'Helen Carter', role: 'HEAD', label: 'head teacher' },
-  { email: 'viewer@oakfield.example', name: 'George Miles', role: 'VIEWER', label: 'governor (read-only viewer)' },
+  {
+    email: 'viewer@oakfield.example',
+    name: 'George Miles',
+    role: 'VIEWER',
+    label: 'governor (read-only viewer)',
+  },
 ]
 
 const SCHOOLS = [
@@ -47,7 +57,9 @@ export async function seed(): Promise<{ created: number }> {
   for (const m of memberships) {
     const user = await db.user.findUniqueOrThrow({ where: { email: m.email }, select: { id: true } })
     const schoolId = schools[m.urn]!
-    const found = await db.membership.findUnique({ where: { userId_schoolId: { userId: user.id, schoolId } } })
+    const found = await db.membership.findUnique({
+      where: { userId_schoolId: { userId: user.id, schoolId } },
+    })
     if (!found) {
       await db.membership.create({ data: { userId: user.id, schoolId, role: m.role } })
       created++
@@ -59,7 +71,9 @@ export async function seed(): Promise<{ created: number }> {
 if (process.argv[1]?.endsWith('seed.ts')) {
   seed()
     .then(({ created }) => {
-      console.log(created ? `Seeded demo data (${created} rows).` : 'Demo data already present: nothing changed.')
+      console.log(
+        created ? `Seeded demo data (${created} rows).` : 'Demo data already present: nothing changed.',
+      )
       console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`)
       for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} ${l.label}`)
       process.exit(0)

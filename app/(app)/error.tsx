@@ -1,7 +1,13 @@
 'use client'
 import { Button } from '@/components/ui/button'
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string }
+  reset: () => void
+}) {
   return (
     <div role="alert" data-notice="error" className="rounded-md border-l-4 border-red-700 bg-red-50 p-4">
       <h1 className="text-xl font-bold">Something went wrong</h1>

@@ -10,7 +10,10 @@ export const dynamic = 'force-dynamic'
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireSchoolContext()
-  const items = NAV_ITEMS.filter((i) => can(ctx.role, i.permission)).map(({ href, label }) => ({ href, label }))
+  const items = NAV_ITEMS.filter((i) => can(ctx.role, i.permission)).map(({ href, label }) => ({
+    href,
+    label,
+  }))
   return (
     <div className="flex min-h-screen flex-col">
       <header className="bg-brand-700 text-white">

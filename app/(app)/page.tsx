@@ -47,7 +47,12 @@ export default async function DashboardPage() {
         </h2>
         <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
           {ROLES.map((r) => (
-            <Stat key={r} label={`${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`} value={members[r] ?? 0} href={peopleHref} />
+            <Stat
+              key={r}
+              label={`${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`}
+              value={members[r] ?? 0}
+              href={peopleHref}
+            />
           ))}
         </ul>
       </section>
@@ -80,7 +85,8 @@ export default async function DashboardPage() {
               {recent.map((e) => (
                 <li key={e.id} className="px-4 py-2 text-sm">
                   <span className="font-semibold">{e.actor?.name ?? 'System'}</span> {e.action}d a{' '}
-                  {e.entity.toLowerCase()} · <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone)}</time>
+                  {e.entity.toLowerCase()} ·{' '}
+                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone)}</time>
                 </li>
               ))}
             </ul>

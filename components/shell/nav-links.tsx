@@ -7,7 +7,8 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   return (
     <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-2">
       {items.map((item) => {
-        const current = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)
+        const current =
+          item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)
         return (
           <li key={item.href}>
             <Link

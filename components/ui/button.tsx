@@ -10,7 +10,10 @@ const VARIANTS: Record<Variant, string> = {
 }
 
 export function buttonClass(variant: Variant = 'primary', extra = ''): string {
-  const base = variant === 'link' ? '' : 'inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold min-h-10'
+  const base =
+    variant === 'link'
+      ? ''
+      : 'inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold min-h-10'
   return `${base} ${VARIANTS[variant]} disabled:opacity-60 disabled:cursor-not-allowed ${extra}`.trim()
 }
 

@@ -35,7 +35,11 @@ function Frame({ p, children }: { p: Common; children: ReactNode }) {
 function aria(p: Common) {
   const { id, hintId, errorId } = ids(p)
   const describedBy = [p.hint ? hintId : null, p.errors?.length ? errorId : null].filter(Boolean).join(' ')
-  return { id, 'aria-invalid': p.errors?.length ? true : undefined, 'aria-describedby': describedBy || undefined }
+  return {
+    id,
+    'aria-invalid': p.errors?.length ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  }
 }
 
 /** A labelled input whose hint and error are wired to it for screen readers. */
@@ -48,7 +52,12 @@ export function TextField({ label, hint, errors, ...props }: Common & InputHTMLA
   )
 }
 
-export function TextArea({ label, hint, errors, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  hint,
+  errors,
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const p = { label, hint, errors, name: props.name, id: props.id }
   return (
     <Frame p={p}>

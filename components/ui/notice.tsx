@@ -21,7 +21,11 @@ export function Notice({
   children?: ReactNode
 }) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} data-notice={tone} className={`mb-4 rounded-md border-l-4 p-3 ${TONES[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-notice={tone}
+      className={`mb-4 rounded-md border-l-4 p-3 ${TONES[tone]}`}
+    >
       {title && <p className="font-semibold">{title}</p>}
       {children && <div className="text-sm">{children}</div>}
     </div>

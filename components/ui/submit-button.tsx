@@ -9,7 +9,10 @@ export function SubmitButton({
   pendingText = 'Saving…',
   variant = 'primary',
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { pendingText?: string; variant?: 'primary' | 'secondary' | 'danger' }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  pendingText?: string
+  variant?: 'primary' | 'secondary' | 'danger'
+}) {
   const { pending } = useFormStatus()
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} {...props}>

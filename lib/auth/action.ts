@@ -1,9 +1,9 @@
 import 'server-only'
 import type { z } from 'zod'
 import { getSchoolContext } from './context'
-import { runSchoolAction } from './run-action'
 import type { Permission } from './permissions'
 import type { ActionResult } from './result'
+import { runSchoolAction } from './run-action'
 import type { SchoolContext } from './school-context'
 
 /**

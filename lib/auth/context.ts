@@ -1,7 +1,7 @@
 import 'server-only'
-import { getServerSession } from 'next-auth'
 import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
+import { getServerSession } from 'next-auth'
 import { cache } from 'react'
 import { db } from '@/lib/db'
 import { authOptions } from './options'

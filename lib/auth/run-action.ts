@@ -42,24 +42,39 @@ export async function runSchoolAction<S extends z.ZodType, T>(
     const fieldErrors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) {
       const key = issue.path.length ? issue.path.join('.') : '_form'
-      ;(fieldErrors[key] ??= []).push(issue.message)
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message]
     }
-    return { ok: false, reason: 'INVALID', message: 'Please correct the highlighted fields.', fieldErrors, values }
+    return {
+      ok: false,
+      reason: 'INVALID',
+      message: 'Please correct the highlighted fields.',
+      fieldErrors,
+      values,
+    }
   }
   try {
     return { ok: true, data: await handler(parsed.data, ctx) }
   } catch (e) {
-    if (e instanceof Refusal)
-      return { ok: false, reason: e.reason, message: e.message, values, ...e.extra }
+    if (e instanceof Refusal) return { ok: false, reason: e.reason, message: e.message, values, ...e.extra }
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')
       return { ok: false, reason: 'NOT_FOUND', message: NOT_FOUND_MESSAGE, values }
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')
       return { ok: false, reason: 'CONFLICT', message: 'A record with those details already exists.', values }
     // next/navigation's redirect() and notFound() work by throwing; let them through.
-    if (e && typeof e === 'object' && 'digest' in e && String((e as { digest: unknown }).digest).startsWith('NEXT_'))
+    if (
+      e &&
+      typeof e === 'object' &&
+      'digest' in e &&
+      String((e as { digest: unknown }).digest).startsWith('NEXT_')
+    )
       throw e
     const ref = randomUUID().slice(0, 8)
     console.error(`[action ${permission}] error ref ${ref}`, e)
-    return { ok: false, reason: 'ERROR', message: `Something went wrong and nothing was saved (reference ${ref}).`, values }
+    return {
+      ok: false,
+      reason: 'ERROR',
+      message: `Something went wrong and nothing was saved (reference ${ref}).`,
+      values,
+    }
   }
 }

@@ -12,7 +12,10 @@ describe('sign-in throttle rule', () => {
     expect(lockDurationMs(FREE_FAILURES + 20)).toBe(15 * 60_000)
   })
   it('keys on the normalised e-mail and on the address when known', () => {
-    expect(throttleKeys('  Head@School.Example ', '10.0.0.1')).toEqual(['email:head@school.example', 'ip:10.0.0.1'])
+    expect(throttleKeys('  Head@School.Example ', '10.0.0.1')).toEqual([
+      'email:head@school.example',
+      'ip:10.0.0.1',
+    ])
     expect(throttleKeys('a@b.c', null)).toEqual(['email:a@b.c'])
   })
 })

@@ -24,8 +24,14 @@ export function lockDurationMs(failures: number): number {
 
 /** Milliseconds until the first of these keys may try again; 0 when none is locked. */
 export async function lockedFor(db: Db, keys: string[], now = new Date()): Promise<number> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys } }, select: { lockedUntil: true } })
-  return rows.reduce((max, r) => Math.max(max, r.lockedUntil ? r.lockedUntil.getTime() - now.getTime() : 0), 0)
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: keys } },
+    select: { lockedUntil: true },
+  })
+  return rows.reduce(
+    (max, r) => Math.max(max, r.lockedUntil ? r.lockedUntil.getTime() - now.getTime() : 0),
+    0,
+  )
 }
 
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
-import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg'
+import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { closePglite, createAdapterFactory } from './adapter'
 import type { DbTarget } from './target'
 
@@ -119,7 +119,11 @@ export async function migrationStatus(target: DbTarget, dir?: string): Promise<M
   const migrations = list.migrationDirectories.map((d) => d.path)
   try {
     const out = await withEngine(createAdapterFactory(target), (engine) =>
-      engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: NO_FILTERS }),
+      engine.diagnoseMigrationHistory({
+        migrationsList: list,
+        optInToShadowDatabase: false,
+        filters: NO_FILTERS,
+      }),
     )
     const h = out.history
     let pending: string[] = []
@@ -132,7 +136,13 @@ export async function migrationStatus(target: DbTarget, dir?: string): Promise<M
       pending = h.unappliedMigrationNames
       problem = `Migration histories diverge after ${h.lastCommonMigrationName ?? 'the start'}`
     }
-    return { migrations, pending, failed: out.failedMigrationNames, edited: out.editedMigrationNames, problem }
+    return {
+      migrations,
+      pending,
+      failed: out.failedMigrationNames,
+      edited: out.editedMigrationNames,
+      problem,
+    }
   } catch (e) {
     throw engineError(e)
   }
@@ -166,7 +176,11 @@ export async function createMigration(name: string, dir = MIGRATIONS_DIR): Promi
     const sql = result.stdout ?? ''
     if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) return null
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'migration'
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '') || 'migration'
     const folder = path.join(dir, `${stamp}_${slug}`)
     fs.mkdirSync(folder, { recursive: true })
     fs.writeFileSync(path.join(folder, 'migration.sql'), sql)

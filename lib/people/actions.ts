@@ -28,7 +28,8 @@ export const removeMemberAction = schoolAction('people.manage', removeMemberSche
 
 /** Makes another of the user's schools the current one; a school they do not belong to is not found. */
 export const switchSchoolAction = schoolAction('school.read', switchSchoolSchema, async (input, ctx) => {
-  if (!ctx.schools.some((s) => s.id === input.schoolId)) throw new Refusal('NOT_FOUND', 'That school was not found.')
+  if (!ctx.schools.some((s) => s.id === input.schoolId))
+    throw new Refusal('NOT_FOUND', 'That school was not found.')
   ;(await cookies()).set(SCHOOL_COOKIE, input.schoolId, { httpOnly: true, sameSite: 'lax', path: '/' })
   revalidatePath('/', 'layout')
   return { schoolId: input.schoolId }

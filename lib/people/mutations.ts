@@ -63,7 +63,8 @@ async function loadMembership(tx: Tx, schoolId: string, membershipId: string, ve
     select: { id: true, role: true, version: true, user: { select: { email: true, name: true } } },
   })
   if (!m) throw new Refusal('NOT_FOUND', 'That person is not a member of this school.')
-  if (m.version !== version) throw new Refusal('STALE', STALE_MESSAGE, { current: { role: m.role, version: m.version } })
+  if (m.version !== version)
+    throw new Refusal('STALE', STALE_MESSAGE, { current: { role: m.role, version: m.version } })
   return m
 }
 

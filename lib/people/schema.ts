@@ -3,7 +3,11 @@ import { z } from 'zod'
 export const roleSchema = z.enum(['MANAGER', 'TEAM', 'HEAD', 'VIEWER'], { message: 'Choose a role.' })
 
 export const addMemberSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter an e-mail address like name@school.sch.uk.' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'Enter an e-mail address like name@school.sch.uk.' })),
   name: z.string().trim().min(1, 'Enter their name.').max(120, 'Keep the name under 120 characters.'),
   role: roleSchema,
   // Only needed when the person has no login yet; an existing login keeps its own password.
@@ -11,7 +15,9 @@ export const addMemberSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.string().min(12, 'Use at least 12 characters.').max(200, 'Use at most 200 characters.').optional()),
+    .pipe(
+      z.string().min(12, 'Use at least 12 characters.').max(200, 'Use at most 200 characters.').optional(),
+    ),
 })
 export type AddMemberInput = z.infer<typeof addMemberSchema>
 

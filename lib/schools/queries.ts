@@ -17,6 +17,8 @@ export async function getSchoolOverview(schoolId: string) {
       select: { id: true, at: true, entity: true, action: true, actor: { select: { name: true } } },
     }),
   ])
-  const members = Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<Record<string, number>>
+  const members = Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<
+    Record<string, number>
+  >
   return { school, members, auditCount, recent }
 }

@@ -39,7 +39,9 @@ describe('migrations', () => {
     expect(s.migrations.length).toBeGreaterThan(0)
     expect(s.pending).toEqual([])
     expect(s.failed).toEqual([])
-    const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`
+    const rows = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`
     expect(Number(rows[0]!.n)).toBe(s.migrations.length)
   })
 

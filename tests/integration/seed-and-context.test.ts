@@ -45,7 +45,9 @@ describe('current school', () => {
   })
 
   it('is null for a user with no school and for an unknown user', async () => {
-    const u = await db.user.create({ data: { email: 'lonely@test.example', name: 'Lonely', passwordHash: 'x' } })
+    const u = await db.user.create({
+      data: { email: 'lonely@test.example', name: 'Lonely', passwordHash: 'x' },
+    })
     expect(await resolveSchoolContext(db, u.id, null)).toBeNull()
     expect(await resolveSchoolContext(db, 'no-such-user', null)).toBeNull()
   })

@@ -31,7 +31,8 @@ describe('sign-in', () => {
     expect(wrongEmail.r).toEqual({ ok: false, reason: 'INVALID' })
     expect(wrongPasswordReal.r).toEqual({ ok: false, reason: 'INVALID' })
     // Both verify one scrypt hash (skipping it for an unknown e-mail would make that ~50x faster).
-    const ratio = Math.min(wrongEmail.ms, wrongPasswordReal.ms) / Math.max(wrongEmail.ms, wrongPasswordReal.ms)
+    const ratio =
+      Math.min(wrongEmail.ms, wrongPasswordReal.ms) / Math.max(wrongEmail.ms, wrongPasswordReal.ms)
     expect(ratio).toBeGreaterThan(0.35)
     expect(wrongPassword.r).toEqual(wrongEmail.r)
     await db.loginThrottle.deleteMany()
@@ -50,7 +51,8 @@ describe('sign-in', () => {
   })
 
   it('locks one address that tries many accounts', async () => {
-    for (let i = 0; i <= FREE_FAILURES; i++) await authenticate(db, `guess${i}@test.example`, 'nope', '192.0.2.7')
+    for (let i = 0; i <= FREE_FAILURES; i++)
+      await authenticate(db, `guess${i}@test.example`, 'nope', '192.0.2.7')
     expect(await authenticate(db, email, TEST_PASSWORD, '192.0.2.7')).toMatchObject({ reason: 'LOCKED' })
     expect((await authenticate(db, email, TEST_PASSWORD, '192.0.2.8')).ok).toBe(true)
     await db.loginThrottle.deleteMany()

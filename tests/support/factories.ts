@@ -14,9 +14,15 @@ export async function makeSchool(name = `School ${suffix()}`) {
 }
 
 /** A user with a membership in the school, and the context the action wrapper would build for them. */
-export async function makeMember(schoolId: string, role: Role, email = `${role.toLowerCase()}-${suffix()}@test.example`) {
+export async function makeMember(
+  schoolId: string,
+  role: Role,
+  email = `${role.toLowerCase()}-${suffix()}@test.example`,
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD)
-  const user = await db.user.create({ data: { email, name: `${role} ${suffix()}`, passwordHash: await cachedHash } })
+  const user = await db.user.create({
+    data: { email, name: `${role} ${suffix()}`, passwordHash: await cachedHash },
+  })
   const membership = await db.membership.create({ data: { userId: user.id, schoolId, role } })
   return { user, membership }
 }
@@ -24,7 +30,11 @@ export async function makeMember(schoolId: string, role: Role, email = `${role.t
 export async function contextFor(userId: string, schoolId: string): Promise<SchoolContext> {
   const m = await db.membership.findUniqueOrThrow({
     where: { userId_schoolId: { userId, schoolId } },
-    select: { role: true, user: { select: { name: true } }, school: { select: { name: true, timeZone: true } } },
+    select: {
+      role: true,
+      user: { select: { name: true } },
+      school: { select: { name: true, timeZone: true } },
+    },
   })
   return {
     userId,
@@ -51,6 +61,9 @@ export async function snapshotCounts() {
     db.auditEvent.count(),
     db.school.count(),
   ])
-  const roles = await db.membership.findMany({ select: { id: true, role: true, version: true }, orderBy: { id: 'asc' } })
+  const roles = await db.membership.findMany({
+    select: { id: true, role: true, version: true },
+    orderBy: { id: 'asc' },
+  })
   return { users, memberships, audit, schools, roles }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/ui/page-header'
+import { TableScroll } from '@/components/ui/table-scroll'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDate } from '@/lib/format'
@@ -23,7 +24,7 @@ export default async function PeoplePage() {
         <h2 id="members-h" className="sr-only">
           Members
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <TableScroll label="People in this school">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">People in {ctx.schoolName}</caption>
             <thead className="bg-slate-100">
@@ -31,7 +32,7 @@ export default async function PeoplePage() {
                 <th scope="col" className="px-3 py-2">
                   Name
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
                   Role
                 </th>
                 <th scope="col" className="hidden px-3 py-2 sm:table-cell">
@@ -46,16 +47,22 @@ export default async function PeoplePage() {
             </thead>
             <tbody>
               {members.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200 align-top" data-testid={`member-${m.user.email}`}>
+                <tr
+                  key={m.id}
+                  className="border-t border-slate-200 align-top"
+                  data-testid={`member-${m.user.email}`}
+                >
                   <td className="px-3 py-2">
                     <span className="font-semibold">{m.user.name}</span>
-                    <span className="block break-all text-slate-700">{m.user.email}</span>
+                    <span className="block text-slate-700 [overflow-wrap:anywhere]">{m.user.email}</span>
+                    <span className="mt-1 block sm:hidden">{ROLE_LABELS[m.role]}</span>
                   </td>
-                  <td className="px-3 py-2">{ROLE_LABELS[m.role]}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{ROLE_LABELS[m.role]}</td>
                   <td className="hidden px-3 py-2 sm:table-cell">{formatDate(m.createdAt, ctx.timeZone)}</td>
                   {manage && (
                     <td className="px-3 py-2">
                       <MemberActions
+                        key={`${m.id}-${m.version}`}
                         membershipId={m.id}
                         version={m.version}
                         role={m.role}
@@ -68,16 +75,19 @@ export default async function PeoplePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       {manage && (
-        <section aria-labelledby="add-h" className="mb-8 max-w-xl rounded-lg border border-slate-300 bg-white p-4">
+        <section
+          aria-labelledby="add-h"
+          className="mb-8 max-w-xl rounded-lg border border-slate-300 bg-white p-4"
+        >
           <h2 id="add-h" className="mb-1 text-lg font-bold">
             Add a person
           </h2>
           <p className="mb-4 text-sm text-slate-700">
-            Someone who already has a login (for example from another school in your trust) keeps their password.
-            For a new login, choose a first password and give it to them in person.
+            Someone who already has a login (for example from another school in your trust) keeps their
+            password. For a new login, choose a first password and give it to them in person.
           </p>
           <AddMemberForm />
         </section>

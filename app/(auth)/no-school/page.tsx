@@ -12,7 +12,8 @@ export default async function NoSchoolPage() {
     <div className="rounded-lg bg-brand-700 p-5 text-white">
       <h1 className="text-2xl font-bold">You are not in a school yet</h1>
       <p className="my-3">
-        Your login works, but no school has added you. Ask your school&apos;s service continuity manager to add you.
+        Your login works, but no school has added you. Ask your school&apos;s service continuity manager to
+        add you.
       </p>
       <SignOutButton />
     </div>

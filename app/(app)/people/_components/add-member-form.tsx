@@ -17,13 +17,25 @@ export function AddMemberForm() {
   const key = state?.ok ? `done-${state.data.membershipId}` : 'form'
   return (
     <form action={action} key={key} noValidate>
-      {failed && <Notice tone="error" title="The person was not added">{failed.message}</Notice>}
-      {state?.ok && (
-        <Notice tone="success" title="Added">
-          {state.data.newLogin ? 'A new login was created with the password you chose.' : 'Their existing login now has access to this school.'}
+      {failed && (
+        <Notice tone="error" title="The person was not added">
+          {failed.message}
         </Notice>
       )}
-      <TextField name="name" label="Full name" autoComplete="off" defaultValue={v.name} errors={failed?.fieldErrors?.name} />
+      {state?.ok && (
+        <Notice tone="success" title="Added">
+          {state.data.newLogin
+            ? 'A new login was created with the password you chose.'
+            : 'Their existing login now has access to this school.'}
+        </Notice>
+      )}
+      <TextField
+        name="name"
+        label="Full name"
+        autoComplete="off"
+        defaultValue={v.name}
+        errors={failed?.fieldErrors?.name}
+      />
       <TextField
         name="email"
         label="E-mail address"
@@ -32,7 +44,13 @@ export function AddMemberForm() {
         defaultValue={v.email}
         errors={failed?.fieldErrors?.email}
       />
-      <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={v.role ?? 'TEAM'} errors={failed?.fieldErrors?.role} />
+      <SelectField
+        name="role"
+        label="Role"
+        options={ROLE_OPTIONS}
+        defaultValue={v.role ?? 'TEAM'}
+        errors={failed?.fieldErrors?.role}
+      />
       <TextField
         name="password"
         label="First password (new logins only)"

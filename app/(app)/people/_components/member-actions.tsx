@@ -10,8 +10,14 @@ type Props = { membershipId: string; version: number; role: string; name: string
 
 export function MemberActions({ membershipId, version, role, name, isSelf }: Props) {
   const id = useId()
-  const [roleState, roleAction] = useActionState<ActionResult<unknown> | null, FormData>(changeRoleAction, null)
-  const [removeState, removeAction] = useActionState<ActionResult<unknown> | null, FormData>(removeMemberAction, null)
+  const [roleState, roleAction] = useActionState<ActionResult<unknown> | null, FormData>(
+    changeRoleAction,
+    null,
+  )
+  const [removeState, removeAction] = useActionState<ActionResult<unknown> | null, FormData>(
+    removeMemberAction,
+    null,
+  )
   const failure = [roleState, removeState].find((s) => s && !s.ok)
   return (
     <div className="flex flex-col gap-2">
@@ -44,12 +50,18 @@ export function MemberActions({ membershipId, version, role, name, isSelf }: Pro
         action={removeAction}
         onSubmit={(e) => {
           const who = isSelf ? 'yourself' : name
-          if (!window.confirm(`Remove ${who} from this school? They will lose access at once.`)) e.preventDefault()
+          if (!window.confirm(`Remove ${who} from this school? They will lose access at once.`))
+            e.preventDefault()
         }}
       >
         <input type="hidden" name="membershipId" value={membershipId} />
         <input type="hidden" name="version" value={version} />
-        <SubmitButton variant="danger" pendingText="Removing…" className="min-h-8 px-3 py-1" aria-label={`Remove ${name}`}>
+        <SubmitButton
+          variant="danger"
+          pendingText="Removing…"
+          className="min-h-8 px-3 py-1"
+          aria-label={`Remove ${name}`}
+        >
           Remove
         </SubmitButton>
       </form>

@@ -38,8 +38,16 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
-      {error && <Notice tone="error" title="You are not signed in">{error}</Notice>}
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm"
+    >
+      {error && (
+        <Notice tone="error" title="You are not signed in">
+          {error}
+        </Notice>
+      )}
       <TextField
         name="email"
         label="E-mail address"

@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+import pg from 'pg'
+
+export const DEMO_PASSWORD = 'continuity-demo-2026'
+export const LOGINS = {
+  MANAGER: 'manager@oakfield.example',
+  TEAM: 'team@oakfield.example',
+  HEAD: 'head@oakfield.example',
+  VIEWER: 'viewer@oakfield.example',
+} as const
+export type DemoRole = keyof typeof LOGINS
+
+/** Page object for the sign-in page. */
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+  async goto() {
+    await this.page.goto('/sign-in')
+  }
+  async signIn(email: string, password = DEMO_PASSWORD) {
+    await this.page.getByLabel('E-mail address').fill(email)
+    await this.page.getByLabel('Password').fill(password)
+    await this.page.getByRole('button', { name: 'Sign in' }).click()
+  }
+  error() {
+    return this.page.locator('[data-notice="error"]')
+  }
+}
+
+export async function signInAs(page: Page, role: DemoRole) {
+  const p = new SignInPage(page)
+  await p.goto()
+  await p.signIn(LOGINS[role])
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+}
+
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' })
+}
+
+/** Runs axe on the page and fails on any violation, listing them. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+  expect(summary).toEqual([])
+}
+
+/** Screenshots at desktop width and at 360 px for looking at what was built. */
+export async function screenshots(page: Page, name: string) {
+  const dir = path.join('tests', '.artifacts', 'screens')
+  fs.mkdirSync(dir, { recursive: true })
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true })
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true })
+  await expectNoAxeViolations(page)
+  if (size) await page.setViewportSize(size)
+}
+
+/** Direct access to the e2e database, to check what a request did or did not change. */
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
+  await c.connect()
+  try {
+    return (await c.query<T>(sql, params)).rows
+  } finally {
+    await c.end()
+  }
+}
+
+/** The id Next gave a server action, read from the build's manifest, to post to it as a client could. */
+export function serverActionId(exportName: string): string {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>
+  }
+  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportName)
+  if (!entry) throw new Error(`No server action named ${exportName} in the build`)
+  return entry[0]
+}
