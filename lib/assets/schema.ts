@@ -1,0 +1,65 @@
+import { z } from 'zod'
+
+export const ASSET_TYPES = [
+  { value: 'HARDWARE', label: 'Hardware' },
+  { value: 'SOFTWARE', label: 'Software' },
+  { value: 'NETWORK', label: 'Network link' },
+  { value: 'EXTERNAL_SERVICE', label: 'External service or supplier' },
+  { value: 'DATA', label: 'Data' },
+  { value: 'PEOPLE', label: 'Staff' },
+  { value: 'PROCEDURE', label: 'Procedure' },
+  { value: 'FACILITY', label: 'Facility' },
+] as const
+export const ASSET_TYPE_VALUES = ASSET_TYPES.map((t) => t.value) as [
+  (typeof ASSET_TYPES)[number]['value'],
+  ...(typeof ASSET_TYPES)[number]['value'][],
+]
+export const assetTypeLabel = (v: string) => ASSET_TYPES.find((t) => t.value === v)?.label ?? v
+
+const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`).default('')
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : null))
+// A date typed in a form (yyyy-mm-dd); empty means "not set".
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null
+    const d = new Date(`${v}T12:00:00Z`)
+    if (Number.isNaN(d.getTime()) || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a date like 2026-11-22.' })
+      return z.NEVER
+    }
+    if (d.getTime() > Date.now() + 86_400_000) {
+      ctx.addIssue({ code: 'custom', message: 'The date it was last verified cannot be in the future.' })
+      return z.NEVER
+    }
+    return d
+  })
+
+export const assetFields = z.object({
+  name: z.string().trim().min(1, 'Give the asset a name.').max(120, 'Keep the name under 120 characters.'),
+  type: z.enum(ASSET_TYPE_VALUES, { message: 'Choose a type.' }),
+  location: text(200),
+  specification: text(2000),
+  supplier: text(200),
+  contractRef: text(120),
+  standbyAssetId: optionalId,
+  standbyArrangement: text(500),
+  standbyVerifiedAt: optionalDate,
+})
+export type AssetData = z.infer<typeof assetFields>
+
+export const createAssetSchema = assetFields
+export const updateAssetSchema = assetFields.extend({
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+})
+export type UpdateAssetInput = z.infer<typeof updateAssetSchema>
+
+export const dependencySchema = z.object({
+  assetId: z.string().min(1),
+  dependsOnId: z.string().min(1, 'Choose the asset it depends on.'),
+})

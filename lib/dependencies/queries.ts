@@ -1,0 +1,51 @@
+import 'server-only'
+import type { AssetEdge, AssetNode, ServiceNeed, ServiceNode } from '@/lib/catalogue/graph'
+import { db } from '@/lib/db'
+
+/**
+ * The school's whole dependency graph (live services and assets only) in four queries, whatever its size:
+ * the rules in lib/catalogue/graph.ts then work on it in memory.
+ */
+export async function loadGraph(schoolId: string) {
+  const [services, assets, needs, edges] = await Promise.all([
+    db.service.findMany({
+      where: { schoolId, archivedAt: null },
+      select: { id: true, name: true, criticality: true, rtoMinutes: true },
+      orderBy: { name: 'asc' },
+    }),
+    db.asset.findMany({
+      where: { schoolId, archivedAt: null },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        standbyAssetId: true,
+        standbyArrangement: true,
+        standbyVerifiedAt: true,
+        specificationChangedAt: true,
+        standbyAsset: { select: { archivedAt: true } },
+      },
+      orderBy: { name: 'asc' },
+    }),
+    db.serviceAsset.findMany({
+      where: { schoolId, service: { archivedAt: null }, asset: { archivedAt: null } },
+      select: { serviceId: true, assetId: true, required: true },
+    }),
+    db.assetDependency.findMany({
+      where: { schoolId, asset: { archivedAt: null }, dependsOn: { archivedAt: null } },
+      select: { assetId: true, dependsOnId: true },
+    }),
+  ])
+  const assetNodes: (AssetNode & (typeof assets)[number])[] = assets.map((a) => ({
+    ...a,
+    // A standby that is itself archived protects nothing.
+    hasStandby: Boolean((a.standbyAssetId && !a.standbyAsset?.archivedAt) || a.standbyArrangement.trim()),
+  }))
+  return {
+    services: services as (ServiceNode & (typeof services)[number])[],
+    assets: assetNodes,
+    needs: needs as ServiceNeed[],
+    edges: edges as AssetEdge[],
+  }
+}
+export type Graph = Awaited<ReturnType<typeof loadGraph>>
