@@ -31,3 +31,19 @@ export async function writeAudit(tx: Tx, e: AuditInput): Promise<void> {
     },
   })
 }
+
+/** Writes several audit rows in one statement (for bulk changes such as an import). */
+export async function writeAuditMany(tx: Tx, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return
+  await tx.auditEvent.createMany({
+    data: events.map((e) => ({
+      schoolId: e.schoolId,
+      actorId: e.actorId,
+      entity: e.entity,
+      entityId: e.entityId,
+      action: e.action,
+      before: toJson(e.before),
+      after: toJson(e.after),
+    })),
+  })
+}

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
+import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate, formatDateTime } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { getSchoolOverview } from '@/lib/schools/queries'
@@ -33,7 +35,10 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const { school, members, auditCount, recent } = await getSchoolOverview(ctx.schoolId)
+  const [{ school, members, auditCount, recent }, catalogue] = await Promise.all([
+    getSchoolOverview(ctx.schoolId),
+    getCatalogueSummary(ctx.schoolId),
+  ])
   const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
   return (
     <>
@@ -41,6 +46,39 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
       />
+      <section aria-labelledby="catalogue-h" className="mb-8">
+        <h2 id="catalogue-h" className="mb-3 text-lg font-bold">
+          Services and assets
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          <Stat
+            label={catalogue.services === 1 ? 'Service' : 'Services'}
+            value={catalogue.services}
+            href="/services"
+          />
+          <Stat label={catalogue.assets === 1 ? 'Asset' : 'Assets'} value={catalogue.assets} href="/assets" />
+          <Stat
+            label={catalogue.spofs === 1 ? 'Single point of failure' : 'Single points of failure'}
+            value={catalogue.spofs}
+            href="/dependencies"
+          />
+          <Stat
+            label={catalogue.standbysToCheck === 1 ? 'Standby to re-check' : 'Standbys to re-check'}
+            value={catalogue.standbysToCheck}
+            href="/assets"
+          />
+        </ul>
+        {can(ctx.role, 'catalogue.edit') && catalogue.services === 0 && (
+          <div className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
+            <h3 className="font-bold">Getting started</h3>
+            <p className="mb-3 text-slate-700">
+              Start from a typical school&apos;s services (MIS, e-mail, internet, telephony, printing and
+              more) and the assets behind them, then edit them to fit your school.
+            </p>
+            <LoadStarterButton />
+          </div>
+        )}
+      </section>
       <section aria-labelledby="people-h" className="mb-8">
         <h2 id="people-h" className="mb-3 text-lg font-bold">
           People

@@ -15,7 +15,13 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus()
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} {...props}>
+    <Button
+      type="submit"
+      variant={variant}
+      {...props}
+      disabled={pending || props.disabled}
+      aria-disabled={pending || props.disabled}
+    >
       {pending ? pendingText : children}
     </Button>
   )

@@ -3,8 +3,15 @@ import { revalidatePath } from 'next/cache'
 import { schoolAction } from '@/lib/auth/action'
 import { db } from '@/lib/db'
 import { archiveSchema, restoreSchema } from '@/lib/services/schema'
+import { importAssets, previewAssetImport } from './import'
 import { addDependency, createAsset, removeDependency, setAssetArchived, updateAsset } from './mutations'
-import { createAssetSchema, dependencySchema, updateAssetSchema } from './schema'
+import {
+  createAssetSchema,
+  dependencySchema,
+  importAssetsSchema,
+  previewImportSchema,
+  updateAssetSchema,
+} from './schema'
 
 function refresh(...ids: string[]) {
   revalidatePath('/assets')
@@ -46,5 +53,20 @@ export const addDependencyAction = schoolAction('catalogue.edit', dependencySche
 export const removeDependencyAction = schoolAction('catalogue.edit', dependencySchema, async (input, ctx) => {
   const out = await removeDependency(db, ctx, input)
   refresh(input.assetId, input.dependsOnId)
+  return out
+})
+
+export const previewAssetImportAction = schoolAction(
+  'catalogue.edit',
+  previewImportSchema,
+  async (input, ctx) => {
+    const csv = await input.file.text()
+    return { csv, preview: await previewAssetImport(db, ctx.schoolId, csv) }
+  },
+)
+
+export const importAssetsAction = schoolAction('catalogue.edit', importAssetsSchema, async (input, ctx) => {
+  const out = await importAssets(db, ctx, input.csv, input.mode)
+  refresh()
   return out
 })

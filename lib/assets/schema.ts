@@ -63,3 +63,15 @@ export const dependencySchema = z.object({
   assetId: z.string().min(1),
   dependsOnId: z.string().min(1, 'Choose the asset it depends on.'),
 })
+
+const csvText = z.string().max(2_000_000, 'The file is too large: keep it under 2 MB.')
+export const previewImportSchema = z.object({
+  file: z
+    .instanceof(File, { message: 'Choose a CSV file.' })
+    .refine((f) => f.size > 0, 'The file is empty.')
+    .refine((f) => f.size <= 2_000_000, 'The file is too large: keep it under 2 MB.'),
+})
+export const importAssetsSchema = z.object({
+  csv: csvText.min(1, 'Upload the file again.'),
+  mode: z.enum(['all', 'valid-only']),
+})

@@ -16,7 +16,8 @@ function formToObject(input: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const key of new Set(input.keys())) {
     if (key.startsWith('$ACTION')) continue
-    const all = input.getAll(key).filter((v): v is string => typeof v === 'string')
+    // Strings and uploaded files; the zod schema decides what each field may be.
+    const all = input.getAll(key)
     out[key] = key.endsWith('[]') ? all : all.at(-1)
   }
   return out

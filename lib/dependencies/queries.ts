@@ -1,5 +1,12 @@
 import 'server-only'
-import type { AssetEdge, AssetNode, ServiceNeed, ServiceNode } from '@/lib/catalogue/graph'
+import {
+  type AssetEdge,
+  type AssetNode,
+  type ServiceNeed,
+  type ServiceNode,
+  singlePointsOfFailure,
+} from '@/lib/catalogue/graph'
+import { standbyDrift } from '@/lib/catalogue/standby'
 import { db } from '@/lib/db'
 
 /**
@@ -49,3 +56,14 @@ export async function loadGraph(schoolId: string) {
   }
 }
 export type Graph = Awaited<ReturnType<typeof loadGraph>>
+
+/** Figures for the dashboard: live services and assets, single points of failure, standbys to re-check. */
+export async function getCatalogueSummary(schoolId: string) {
+  const g = await loadGraph(schoolId)
+  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+  const drift = g.assets.filter((a) => {
+    const s = standbyDrift({ ...a, hasStandby: a.hasStandby })
+    return s === 'MAY_NOT_MATCH' || s === 'NEVER_VERIFIED'
+  }).length
+  return { services: g.services.length, assets: g.assets.length, spofs: spofs.length, standbysToCheck: drift }
+}

@@ -10,10 +10,10 @@ import {
 } from './support'
 
 const NAV: Record<DemoRole, string[]> = {
-  MANAGER: ['Dashboard', 'People', 'Activity'],
-  HEAD: ['Dashboard', 'People', 'Activity'],
-  TEAM: ['Dashboard'],
-  VIEWER: ['Dashboard'],
+  MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
+  HEAD: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
+  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
+  VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
 }
 const ROLE_LABEL: Record<DemoRole, string> = {
   MANAGER: 'Service continuity manager',

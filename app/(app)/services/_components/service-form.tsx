@@ -1,0 +1,165 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useActionState, useEffect } from 'react'
+import { SelectField, TextArea, TextField } from '@/components/ui/field'
+import { Notice } from '@/components/ui/notice'
+import { SubmitButton } from '@/components/ui/submit-button'
+import type { ActionResult } from '@/lib/auth/result'
+import { createServiceAction, updateServiceAction } from '@/lib/services/actions'
+import { CRITICALITY, IMPACT_LEVELS, IMPACT_POINTS } from '@/lib/services/schema'
+
+type Result = ActionResult<{ id: string; version?: number }> | null
+const UNITS = [
+  { value: 'minutes', label: 'minutes' },
+  { value: 'hours', label: 'hours' },
+  { value: 'days', label: 'days' },
+  { value: 'weeks', label: 'weeks' },
+]
+const LEVELS = IMPACT_LEVELS.map((l) => ({ value: l, label: l.charAt(0) + l.slice(1).toLowerCase() }))
+
+/** The service's fields as strings, the way the form posts them. */
+export type ServiceFormValues = Record<string, string>
+
+export function ServiceForm({
+  initial,
+  id,
+  version,
+}: {
+  initial: ServiceFormValues
+  id?: string
+  version?: number
+}) {
+  const router = useRouter()
+  const [state, action] = useActionState<Result, FormData>(
+    id ? updateServiceAction : createServiceAction,
+    null,
+  )
+  const failed = state && !state.ok ? state : null
+  // After a failure show what the user typed; otherwise what is stored.
+  const v = failed?.values ?? initial
+  const err = (k: string) => failed?.fieldErrors?.[k]
+  useEffect(() => {
+    if (state?.ok && !id) router.push(`/services/${state.data.id}`)
+  }, [state, id, router])
+
+  const duration = (key: 'rto' | 'rpo' | 'maxOutage', label: string, hint: string) => (
+    <fieldset className="mb-2">
+      <legend className="text-sm font-semibold">{label}</legend>
+      <p className="text-sm text-slate-600">{hint}</p>
+      <div className="flex flex-wrap gap-3">
+        <div className="w-32">
+          <TextField
+            name={`${key}Value`}
+            label="Amount"
+            inputMode="decimal"
+            defaultValue={v[`${key}Value`]}
+            errors={err(`${key}Value`)}
+          />
+        </div>
+        <div className="w-40">
+          <SelectField
+            name={`${key}Unit`}
+            label="Unit"
+            options={UNITS}
+            defaultValue={v[`${key}Unit`] ?? 'hours'}
+            errors={err(`${key}Unit`)}
+          />
+        </div>
+      </div>
+    </fieldset>
+  )
+
+  return (
+    <form action={action} noValidate key={state?.ok ? `saved-${state.data.version ?? ''}` : 'form'}>
+      {failed?.reason === 'STALE' ? (
+        <Notice tone="error" title="Changed by someone else">
+          {failed.message} Your typing is still below; reload the page to see their version.
+        </Notice>
+      ) : (
+        failed && (
+          <Notice tone="error" title="The service was not saved">
+            {failed.message}
+          </Notice>
+        )
+      )}
+      {state?.ok && id && (
+        <Notice tone="success" title="Saved">
+          The service was updated.
+        </Notice>
+      )}
+      {id && <input type="hidden" name="id" value={id} />}
+      {version !== undefined && (
+        <input type="hidden" name="version" value={failed?.values?.version ?? version} />
+      )}
+      <TextField name="name" label="Name" defaultValue={v.name} errors={err('name')} />
+      <TextArea
+        name="description"
+        label="Description"
+        defaultValue={v.description}
+        errors={err('description')}
+      />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField
+          name="owner"
+          label="Owner"
+          hint="Who is responsible for it"
+          defaultValue={v.owner}
+          errors={err('owner')}
+        />
+        <TextField
+          name="usersAffected"
+          label="Who depends on it"
+          hint="For example: all staff, office, pupils"
+          defaultValue={v.usersAffected}
+          errors={err('usersAffected')}
+        />
+      </div>
+      <SelectField
+        name="criticality"
+        label="Criticality"
+        options={CRITICALITY.map((c) => ({
+          value: String(c.value),
+          label: `${c.value}. ${c.label}: ${c.description}`,
+        }))}
+        defaultValue={v.criticality ?? '2'}
+        errors={err('criticality')}
+      />
+      {duration(
+        'rto',
+        'Recovery time objective (RTO)',
+        'How soon it must be working again after a disaster.',
+      )}
+      {duration(
+        'rpo',
+        'Recovery point objective (RPO)',
+        'How much recent data the school could afford to lose.',
+      )}
+      {duration('maxOutage', 'Maximum tolerable outage', 'The longest the school can do without it at all.')}
+      <TextArea
+        name="minServiceLevel"
+        label="Minimum acceptable service level"
+        defaultValue={v.minServiceLevel}
+        errors={err('minServiceLevel')}
+      />
+      <fieldset className="mb-4">
+        <legend className="text-sm font-semibold">How the impact grows with the outage</legend>
+        {IMPACT_POINTS.map((p) => (
+          <div key={p.minutes} className="grid gap-x-4 sm:grid-cols-[12rem_1fr]">
+            <SelectField
+              name={`impact${p.minutes}Level`}
+              label={`${p.label}: impact`}
+              options={LEVELS}
+              defaultValue={v[`impact${p.minutes}Level`] ?? 'NONE'}
+            />
+            <TextField
+              name={`impact${p.minutes}Note`}
+              label={`${p.label}: what happens`}
+              defaultValue={v[`impact${p.minutes}Note`]}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <SubmitButton>{id ? 'Save changes' : 'Add service'}</SubmitButton>
+    </form>
+  )
+}

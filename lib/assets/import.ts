@@ -1,0 +1,59 @@
+import { writeAuditMany } from '@/lib/audit'
+import { Refusal } from '@/lib/auth/result'
+import type { Db, Tx } from '@/lib/db'
+import { checkAssetCsv, type ImportPreview } from './csv'
+
+type Actor = { schoolId: string; userId: string }
+
+async function existingNames(db: Pick<Tx, 'asset'>, schoolId: string): Promise<Set<string>> {
+  const rows = await db.asset.findMany({ where: { schoolId, archivedAt: null }, select: { name: true } })
+  return new Set(rows.map((r) => r.name.toLowerCase()))
+}
+
+/** Checks an uploaded register against the school's current assets; writes nothing. */
+export async function previewAssetImport(
+  db: Pick<Tx, 'asset'>,
+  schoolId: string,
+  csv: string,
+): Promise<ImportPreview> {
+  return checkAssetCsv(csv, await existingNames(db, schoolId))
+}
+
+/**
+ * Imports the register. The file is checked again here (the preview the browser saw proves nothing):
+ * with mode "all", any bad row refuses the whole file; with "valid-only", the good rows go in and the
+ * bad ones are left out. One transaction, one audit row per asset.
+ */
+export async function importAssets(db: Db, actor: Actor, csv: string, mode: 'all' | 'valid-only') {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "School" WHERE id = ${actor.schoolId} FOR UPDATE`
+    const preview = await previewAssetImport(tx, actor.schoolId, csv)
+    if (preview.fileProblems.some((p) => !p.startsWith('Unknown columns')))
+      throw new Refusal('INVALID', `The file cannot be imported: ${preview.fileProblems.join(' ')}`)
+    if (mode === 'all' && preview.invalid > 0)
+      throw new Refusal('INVALID', `${preview.invalid} row(s) have problems, so nothing was imported.`)
+    const good = preview.rows.filter((r) => r.data)
+    if (good.length === 0) throw new Refusal('INVALID', 'There are no valid rows to import.')
+    const now = new Date()
+    const created = await tx.asset.createManyAndReturn({
+      data: good.map((r) => ({
+        ...r.data!,
+        schoolId: actor.schoolId,
+        specificationChangedAt: r.data!.specification ? now : null,
+      })),
+      select: { id: true, name: true, type: true },
+    })
+    await writeAuditMany(
+      tx,
+      created.map((a) => ({
+        schoolId: actor.schoolId,
+        actorId: actor.userId,
+        entity: 'Asset',
+        entityId: a.id,
+        action: 'import',
+        after: a,
+      })),
+    )
+    return { imported: created.length, skipped: preview.invalid }
+  })
+}

@@ -1,0 +1,95 @@
+import { writeAudit } from '@/lib/audit'
+import type { Db } from '@/lib/db'
+import { STARTER_ASSETS, STARTER_SERVICES } from './starter'
+
+type Actor = { schoolId: string; userId: string }
+
+/**
+ * Loads the starter catalogue into a school. Rows are keyed by starterKey, so loading it twice adds
+ * nothing twice, and a starter record the manager archived or renamed is not brought back.
+ */
+export async function loadStarterCatalogue(db: Db, actor: Actor) {
+  const { schoolId } = actor
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "School" WHERE id = ${schoolId} FOR UPDATE`
+    const [existingAssets, existingServices] = await Promise.all([
+      tx.asset.findMany({
+        where: { schoolId, starterKey: { not: null } },
+        select: { id: true, starterKey: true },
+      }),
+      tx.service.findMany({
+        where: { schoolId, starterKey: { not: null } },
+        select: { id: true, starterKey: true },
+      }),
+    ])
+    const assetIds = new Map(existingAssets.map((a) => [a.starterKey!, a.id]))
+    const serviceIds = new Map(existingServices.map((s) => [s.starterKey!, s.id]))
+    const newAssets = STARTER_ASSETS.filter((a) => !assetIds.has(a.key))
+    const newServices = STARTER_SERVICES.filter((s) => !serviceIds.has(s.key))
+
+    const createdAssets = await tx.asset.createManyAndReturn({
+      data: newAssets.map((a) => ({
+        schoolId,
+        starterKey: a.key,
+        name: a.name,
+        type: a.type,
+        location: a.location ?? '',
+        specification: a.specification ?? '',
+      })),
+      select: { id: true, starterKey: true, name: true },
+    })
+    for (const a of createdAssets) assetIds.set(a.starterKey!, a.id)
+    const createdServices = await tx.service.createManyAndReturn({
+      data: newServices.map(({ key, needs: _needs, ...s }) => ({
+        ...s,
+        schoolId,
+        starterKey: key,
+        impacts: [
+          { afterMinutes: 60, level: 'NONE', note: '' },
+          { afterMinutes: 1440, level: 'NONE', note: '' },
+          { afterMinutes: 10080, level: 'NONE', note: '' },
+        ],
+      })),
+      select: { id: true, starterKey: true, name: true },
+    })
+    for (const s of createdServices) serviceIds.set(s.starterKey!, s.id)
+
+    // Links only between records created now: the manager may have reshaped earlier ones on purpose.
+    const fresh = new Set([
+      ...createdAssets.map((a) => a.starterKey),
+      ...createdServices.map((s) => s.starterKey),
+    ])
+    const needs = newServices.flatMap((s) =>
+      s.needs
+        .filter((n) => fresh.has(n.asset))
+        .map((n) => ({
+          schoolId,
+          serviceId: serviceIds.get(s.key)!,
+          assetId: assetIds.get(n.asset)!,
+          required: n.required ?? true,
+        })),
+    )
+    const edges = newAssets.flatMap((a) =>
+      (a.dependsOn ?? [])
+        .filter((d) => fresh.has(d))
+        .map((d) => ({ schoolId, assetId: assetIds.get(a.key)!, dependsOnId: assetIds.get(d)! })),
+    )
+    await tx.serviceAsset.createMany({ data: needs, skipDuplicates: true })
+    await tx.assetDependency.createMany({ data: edges, skipDuplicates: true })
+    if (createdAssets.length || createdServices.length)
+      await writeAudit(tx, {
+        schoolId,
+        actorId: actor.userId,
+        entity: 'Catalogue',
+        entityId: schoolId,
+        action: 'load-starter',
+        after: {
+          services: createdServices.map((s) => s.name),
+          assets: createdAssets.map((a) => a.name),
+          links: needs.length,
+          dependencies: edges.length,
+        },
+      })
+    return { services: createdServices.length, assets: createdAssets.length }
+  })
+}

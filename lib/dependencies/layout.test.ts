@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { layoutDependencyGraph, nodeWidth } from './layout'
+
+const services = [
+  { id: 's1', name: 'Internet', criticality: 2 },
+  { id: 's2', name: 'Printing', criticality: 3 },
+]
+const assets = [
+  { id: 'lan', name: 'LAN' },
+  { id: 'wan', name: 'WAN link' },
+  { id: 'isp', name: 'ISP' },
+  { id: 'printer', name: 'Printer' },
+]
+const needs = [
+  { serviceId: 's1', assetId: 'lan', required: true },
+  { serviceId: 's1', assetId: 'wan', required: true },
+  { serviceId: 's2', assetId: 'printer', required: false },
+]
+const edges = [{ assetId: 'wan', dependsOnId: 'isp' }]
+
+describe('dependency graph layout', () => {
+  it('places services left of what they need, and assets left of what they depend on', () => {
+    const l = layoutDependencyGraph({ services, assets, needs, edges, spofs: new Set(['isp']) })
+    const x = (id: string) => l.nodes.find((n) => n.id === id)!.x
+    expect(l.nodes).toHaveLength(6)
+    expect(x('s1')).toBeLessThan(x('wan'))
+    expect(x('wan')).toBeLessThan(x('isp'))
+    expect(l.nodes.find((n) => n.id === 'isp')!.spof).toBe(true)
+    expect(l.nodes.find((n) => n.id === 'lan')!.spof).toBe(false)
+    expect(l.edges.find((e) => e.to === 'printer')!.optional).toBe(true)
+    expect(l.width).toBeGreaterThan(0)
+    for (const e of l.edges) expect(e.points.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('filters to one service and what it depends on', () => {
+    const l = layoutDependencyGraph({
+      services,
+      assets,
+      needs,
+      edges,
+      spofs: new Set(),
+      focusServiceId: 's1',
+    })
+    expect(l.nodes.map((n) => n.id).sort()).toEqual(['isp', 'lan', 's1', 'wan'])
+    expect(l.edges).toHaveLength(3)
+  })
+
+  it('is the same every time for the same data', () => {
+    const a = layoutDependencyGraph({ services, assets, needs, edges, spofs: new Set() })
+    const b = layoutDependencyGraph({
+      services: [...services].reverse(),
+      assets: [...assets].reverse(),
+      needs,
+      edges,
+      spofs: new Set(),
+    })
+    expect(b).toEqual(a)
+  })
+
+  it('lays out 70 nodes without overlaps', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      id: `a${String(i).padStart(2, '0')}`,
+      name: `Asset number ${i}`,
+    }))
+    const svc = Array.from({ length: 10 }, (_, i) => ({
+      id: `s${i}`,
+      name: `Service ${i}`,
+      criticality: (i % 4) + 1,
+    }))
+    const n = many.map((a, i) => ({ serviceId: `s${i % 10}`, assetId: a.id, required: true }))
+    const e = many.slice(1).map((a, i) => ({ assetId: a.id, dependsOnId: many[Math.floor(i / 3)]!.id }))
+    const l = layoutDependencyGraph({ services: svc, assets: many, needs: n, edges: e, spofs: new Set() })
+    expect(l.nodes).toHaveLength(70)
+    for (const p of l.nodes)
+      for (const q of l.nodes)
+        if (p !== q) {
+          const apart =
+            Math.abs(p.x - q.x) >= (p.width + q.width) / 2 || Math.abs(p.y - q.y) >= (p.height + q.height) / 2
+          expect(apart).toBe(true)
+        }
+    expect(nodeWidth('x'.repeat(200))).toBe(230)
+  })
+})
