@@ -69,11 +69,7 @@ export function DependencyGraph({ layout }: { layout: Layout }) {
       tabIndex={0}
       className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white"
     >
-      <svg
-        width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-      >
+      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`}>
         <defs>
           <marker
             id="arrow"

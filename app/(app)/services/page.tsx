@@ -33,11 +33,16 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         title="Services"
         description="The school's ICT services and their business impact analysis: how critical each is and how soon it must be back."
         actions={
-          edit && (
-            <Link href="/services/new" className={buttonClass('primary')}>
-              Add a service
-            </Link>
-          )
+          <>
+            {edit && (
+              <Link href="/services/new" className={buttonClass('primary')}>
+                Add a service
+              </Link>
+            )}
+            <a href="/services/export" className={buttonClass('secondary')} download>
+              Export CSV
+            </a>
+          </>
         }
       />
       <form

@@ -1,0 +1,162 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { DependencyGraph } from '@/components/catalogue/dependency-graph'
+import { buttonClass } from '@/components/ui/button'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireSchoolContext } from '@/lib/auth/context'
+import { formatDuration } from '@/lib/catalogue/durations'
+import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
+import { layoutDependencyGraph } from '@/lib/dependencies/layout'
+import { loadGraph } from '@/lib/dependencies/queries'
+import { CRITICALITY } from '@/lib/services/schema'
+
+export const metadata: Metadata = { title: 'Dependencies' }
+
+const criticalityLabel = (c: number) => CRITICALITY.find((x) => x.value === c)?.label ?? String(c)
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
+
+export default async function DependenciesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ service?: string }>
+}) {
+  const ctx = await requireSchoolContext('catalogue.read')
+  const g = await loadGraph(ctx.schoolId)
+  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+  const requested = (await searchParams).service
+  const focus = g.services.some((s) => s.id === requested) ? requested : null
+  const picture = layoutDependencyGraph({
+    ...g,
+    spofs: new Set(spofs.map((p) => p.assetId)),
+    focusServiceId: focus,
+  })
+  const assetName = new Map(g.assets.map((a) => [a.id, a.name]))
+  const serviceById = new Map(g.services.map((s) => [s.id, s]))
+  const nameOf = (id: string) => assetName.get(id) ?? 'Unknown asset'
+  const services = [...g.services].sort(
+    (a, b) => a.criticality - b.criticality || collator.compare(a.name, b.name),
+  )
+
+  return (
+    <>
+      <PageHeader
+        title="Dependencies"
+        description="Which assets each service relies on, directly and through other assets, and which assets would take a critical service down with them."
+      />
+
+      <section aria-labelledby="spof-h" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="spof-h" className="mb-1 text-lg font-bold">
+          Single points of failure
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">
+          Assets with no standby that a vital or high-criticality service needs, directly or through other
+          assets.
+        </p>
+        {spofs.length ? (
+          <ul className="list-disc pl-6" data-testid="spof-list">
+            {spofs.map((s) => (
+              <li key={s.assetId} className="mb-2">
+                <Link href={`/assets/${s.assetId}`} className="font-semibold text-brand-700 underline">
+                  {nameOf(s.assetId)}
+                </Link>
+                <span className="block text-sm text-slate-800">
+                  Endangers:{' '}
+                  {s.serviceIds
+                    .map((id) => {
+                      const svc = serviceById.get(id)
+                      return svc ? `${svc.name} (${criticalityLabel(svc.criticality)})` : 'an unknown service'
+                    })
+                    .join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p data-testid="spof-none">None found: every asset that a critical service needs has a standby.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="graph-h" className="mb-8">
+        <h2 id="graph-h" className="mb-1 text-lg font-bold">
+          The picture
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">
+          Services (green) on the left, arrows to the assets they need and on to what those depend on. Single
+          points of failure have a red dashed border; optional links are dashed. Select a box to open it. The
+          list below gives the same facts.
+        </p>
+        <form method="get" className="mb-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="service" className="block text-sm font-semibold">
+              Show
+            </label>
+            <select
+              id="service"
+              name="service"
+              defaultValue={focus ?? ''}
+              className="rounded-md border border-slate-500 bg-white px-2 py-1.5"
+            >
+              <option value="">Every service</option>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  Only {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass('secondary')}>
+            Show
+          </button>
+        </form>
+        <DependencyGraph layout={picture} />
+      </section>
+
+      <section aria-labelledby="tree-h">
+        <h2 id="tree-h" className="mb-1 text-lg font-bold">
+          What depends on what
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">
+          Each live service, most critical first, with the assets it needs. An asset reached through others
+          shows the chain it is reached by.
+        </p>
+        {services.length ? (
+          <ul className="flex flex-col gap-3" data-testid="dependency-list">
+            {services.map((s) => {
+              const deps = serviceDependencies(s.id, g.needs, g.edges)
+              return (
+                <li key={s.id} className="rounded-lg border border-slate-300 bg-white p-3">
+                  <Link href={`/services/${s.id}`} className="font-semibold text-brand-700 underline">
+                    {s.name}
+                  </Link>{' '}
+                  <span className="text-sm text-slate-700">
+                    ({criticalityLabel(s.criticality)} · recovery time objective (RTO){' '}
+                    {formatDuration(s.rtoMinutes)})
+                  </span>
+                  {deps.length ? (
+                    <ul className="mt-2 list-disc pl-6 text-sm">
+                      {deps.map((d) => (
+                        <li key={d.assetId} className="[overflow-wrap:anywhere]">
+                          <Link href={`/assets/${d.assetId}`} className="text-brand-700 underline">
+                            {nameOf(d.assetId)}
+                          </Link>
+                          {d.via.length > 0 && (
+                            <span className="text-slate-700"> (through {d.via.map(nameOf).join(' → ')})</span>
+                          )}
+                          {!d.required && <span className="ml-1 font-semibold text-slate-700">optional</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="mt-1 text-sm text-slate-700">No assets recorded for this service yet.</p>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        ) : (
+          <p>No live services have been recorded yet.</p>
+        )}
+      </section>
+    </>
+  )
+}
