@@ -69,7 +69,13 @@ export function DependencyGraph({ layout }: { layout: Layout }) {
       tabIndex={0}
       className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white"
     >
-      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`}>
+      <svg
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        aria-labelledby="graph-title"
+      >
+        <title id="graph-title">Dependency graph: services linked to the assets they need</title>
         <defs>
           <marker
             id="arrow"
