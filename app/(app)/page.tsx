@@ -68,12 +68,15 @@ export default async function DashboardPage() {
             href="/assets"
           />
         </ul>
-        {can(ctx.role, 'catalogue.edit') && catalogue.services === 0 && (
+        {can(ctx.role, 'catalogue.edit') && (
           <div className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
-            <h3 className="font-bold">Getting started</h3>
+            <h3 className="font-bold">
+              {catalogue.services === 0 ? 'Getting started' : 'Starter catalogue'}
+            </h3>
             <p className="mb-3 text-slate-700">
-              Start from a typical school&apos;s services (MIS, e-mail, internet, telephony, printing and
-              more) and the assets behind them, then edit them to fit your school.
+              {catalogue.services === 0
+                ? "Start from a typical school's services (MIS, e-mail, internet, telephony, printing and more) and the assets behind them, then edit them to fit your school."
+                : 'Adds any of the typical services and assets that are not here yet; nothing is added twice and nothing you changed is touched.'}
             </p>
             <LoadStarterButton />
           </div>

@@ -1,22 +1,12 @@
-import type { LaidNode, Layout } from '@/lib/dependencies/layout'
-
-const MAX_LINE = 30
-
-function wrap(label: string): string[] {
-  if (label.length <= MAX_LINE) return [label]
-  const cut = label.lastIndexOf(' ', Math.min(label.length - 1, Math.ceil(label.length / 2) + 6))
-  const at = cut > 0 ? cut : MAX_LINE
-  const second = label.slice(at).trim()
-  return [label.slice(0, at).trim(), second.length > MAX_LINE ? `${second.slice(0, MAX_LINE - 1)}…` : second]
-}
+import { type LaidNode, type Layout, labelLines } from '@/lib/dependencies/layout'
 
 function Node({ n }: { n: LaidNode }) {
   const href = n.kind === 'service' ? `/services/${n.id}` : `/assets/${n.id}`
-  const lines = wrap(n.label)
+  const lines = labelLines(n.label)
   const x = n.x - n.width / 2
   const y = n.y - n.height / 2
   const service = n.kind === 'service'
-  const title = `${service ? 'Service' : 'Asset'}: ${n.label}${n.spof ? ' (single point of failure)' : ''}`
+  const title = `${n.label} (${service ? 'service' : 'asset'}${n.spof ? ', single point of failure' : ''})`
   return (
     <a href={href} aria-label={title} className="group">
       <title>{title}</title>
@@ -36,21 +26,25 @@ function Node({ n }: { n: LaidNode }) {
         strokeWidth={n.spof ? 3 : 1.5}
         strokeDasharray={n.spof ? '6 3' : undefined}
       />
-      {lines.map((line, i) => (
-        <text
-          // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one label have no other identity
-          key={i}
-          x={n.x}
-          y={n.y + (i - (lines.length - 1) / 2) * 16 + 4.5}
-          textAnchor="middle"
-          fontSize={13}
-          className={
-            service ? 'fill-white font-semibold' : n.spof ? 'fill-red-900 font-semibold' : 'fill-slate-900'
-          }
-        >
-          {line}
-        </text>
-      ))}
+      <text
+        x={n.x}
+        y={n.y - ((lines.length - 1) * 16) / 2 + 4.5}
+        textAnchor="middle"
+        fontSize={13}
+        className={
+          service ? 'fill-white font-semibold' : n.spof ? 'fill-red-900 font-semibold' : 'fill-slate-900'
+        }
+      >
+        {lines[0]}
+        {lines[1] !== undefined && (
+          <>
+            {' '}
+            <tspan x={n.x} dy={16}>
+              {lines[1]}
+            </tspan>
+          </>
+        )}
+      </text>
     </a>
   )
 }

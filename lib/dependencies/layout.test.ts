@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { layoutDependencyGraph, nodeWidth } from './layout'
+import { labelLines, layoutDependencyGraph, nodeWidth } from './layout'
 
 const services = [
   { id: 's1', name: 'Internet', criticality: 2 },
@@ -78,6 +78,10 @@ describe('dependency graph layout', () => {
             Math.abs(p.x - q.x) >= (p.width + q.width) / 2 || Math.abs(p.y - q.y) >= (p.height + q.height) / 2
           expect(apart).toBe(true)
         }
-    expect(nodeWidth('x'.repeat(200))).toBe(230)
+    expect(nodeWidth('Safeguarding recording system')).toBeGreaterThanOrEqual(
+      Math.ceil('recording system'.length * 7.8),
+    )
+    expect(labelLines('Safeguarding recording system')).toEqual(['Safeguarding', 'recording system'])
+    expect(labelLines('Internet')).toEqual(['Internet'])
   })
 })

@@ -24,13 +24,24 @@ export type LaidNode = {
 export type LaidEdge = { from: string; to: string; optional: boolean; points: { x: number; y: number }[] }
 export type Layout = { width: number; height: number; nodes: LaidNode[]; edges: LaidEdge[] }
 
-const CHAR_PX = 7.2
+// Average advance of a 13 px semibold system font; generous so that labels fit their boxes.
+const CHAR_PX = 7.8
 const NODE_H = 36
 const MAX_W = 230
+const MAX_CHARS = Math.floor((MAX_W - 24) / CHAR_PX)
 
-/** Node width from its label, so that names stay whole at 13 px (long names wrap to two lines). */
+/** A label as the lines it is drawn in: one, or two split at a space near the middle. Never shortened. */
+export function labelLines(label: string): string[] {
+  if (label.length <= MAX_CHARS) return [label]
+  const cut = label.lastIndexOf(' ', Math.min(label.length - 1, Math.ceil(label.length / 2) + 6))
+  const at = cut > 0 ? cut : MAX_CHARS
+  return [label.slice(0, at).trim(), label.slice(at).trim()]
+}
+
+/** Node width from its longest line, so that names stay whole. */
 export function nodeWidth(label: string): number {
-  return Math.min(MAX_W, Math.max(90, Math.ceil(label.length * CHAR_PX) + 24))
+  const longest = Math.max(...labelLines(label).map((l) => l.length))
+  return Math.max(90, Math.ceil(longest * CHAR_PX) + 24)
 }
 
 /**
@@ -121,5 +132,5 @@ export function layoutDependencyGraph(input: LayoutInput): Layout {
 }
 
 function lines(label: string): number {
-  return label.length * CHAR_PX + 24 > MAX_W ? 2 : 1
+  return labelLines(label).length
 }

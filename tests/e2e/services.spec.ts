@@ -32,7 +32,7 @@ test('a manager adds a service, is told when the RTO exceeds the maximum outage,
   await expect(page.getByText('4 hours')).toBeVisible()
   await screenshots(page, 'service')
   await page.goto('/services')
-  await expect(page.getByRole('link', { name: 'Management information system' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Management information system', exact: true })).toBeVisible()
   await screenshots(page, 'services')
 })
 
