@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation'
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const path = usePathname()
   return (
-    <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-2">
+    <ul className="flex flex-row flex-wrap gap-1 md:gap-2">
       {items.map((item) => {
         const current =
           item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)

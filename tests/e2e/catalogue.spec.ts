@@ -7,7 +7,9 @@ async function assetCount() {
 
 test.describe.configure({ mode: 'serial' })
 
-test('a manager loads the starter catalogue, links a new service and watches a single point of failure come and go', async ({ page }) => {
+test('a manager loads the starter catalogue, links a new service and watches a single point of failure come and go', async ({
+  page,
+}) => {
   await signInAs(page, 'MANAGER')
   await page.getByRole('button', { name: 'Load the starter catalogue' }).click()
   await expect(page.locator('[data-notice="success"]')).toContainText('Added 12 services')

@@ -136,7 +136,10 @@ export default async function DependenciesPage({
                     <ul className="mt-2 list-disc pl-6 text-sm">
                       {deps.map((d) => (
                         <li key={d.assetId} className="[overflow-wrap:anywhere]">
-                          <Link href={`/assets/${d.assetId}`} className="inline-block min-h-6 py-0.5 text-brand-700 underline">
+                          <Link
+                            href={`/assets/${d.assetId}`}
+                            className="inline-block min-h-6 py-0.5 text-brand-700 underline"
+                          >
                             {nameOf(d.assetId)}
                           </Link>
                           {d.via.length > 0 && (
