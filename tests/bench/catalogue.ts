@@ -56,4 +56,5 @@ for (const n of [10, 100, 500]) {
 }
 await db.$disconnect()
 process.exit(0)
+
 export {}
