@@ -17,7 +17,10 @@ test('a manager loads the starter catalogue, links a new service and watches a s
   await screenshots(page, 'dashboard-with-catalogue')
 
   // A new asset with no standby...
+  await page.goto('/assets')
+  await screenshots(page, 'assets')
   await page.goto('/assets/new')
+  await screenshots(page, 'asset-new')
   await page.getByLabel('Name', { exact: true }).fill('Exams officer laptop')
   await page.getByLabel('Type').selectOption('HARDWARE')
   await page.getByRole('button', { name: 'Add asset' }).click()

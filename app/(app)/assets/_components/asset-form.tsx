@@ -1,6 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useActionState, useEffect } from 'react'
+import { CompareVersions } from '@/components/ui/compare-versions'
 import { SelectField, TextArea, TextField } from '@/components/ui/field'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -87,43 +88,13 @@ export function AssetForm({
             with yours.
           </Notice>
           {current && (
-            <div
-              className="mb-4 overflow-x-auto rounded-lg border border-slate-300 bg-white"
-              data-testid="stale-compare"
-            >
-              <table className="w-full text-left text-sm">
-                <caption className="px-3 py-2 text-left font-semibold">Their version and yours</caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Field
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Saved now
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      You typed
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {FIELDS.map((f) => {
-                    const theirs = show(f.key, current[f.key])
-                    const yours = show(f.key, stale.values?.[f.key])
-                    return (
-                      <tr key={f.key} className="border-t border-slate-200 align-top">
-                        <th scope="row" className="px-3 py-2 font-semibold">
-                          {f.label}
-                          {theirs !== yours && <span className="block text-xs text-amber-800">differs</span>}
-                        </th>
-                        <td className="px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere]">{theirs}</td>
-                        <td className="px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere]">{yours}</td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <CompareVersions
+              rows={FIELDS.map((f) => ({
+                label: f.label,
+                theirs: show(f.key, current[f.key]),
+                yours: show(f.key, stale.values?.[f.key]),
+              }))}
+            />
           )}
         </>
       ) : (

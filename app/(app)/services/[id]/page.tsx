@@ -130,12 +130,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
           <h2 id="edit-h" className="mb-3 text-lg font-bold">
             Edit this service
           </h2>
-          <ServiceForm
-            key={service.version}
-            id={service.id}
-            version={service.version}
-            initial={toFormValues(service)}
-          />
+          <ServiceForm id={service.id} version={service.version} initial={toFormValues(service)} />
           <div className="mt-6 border-t border-slate-200 pt-4">
             <ArchiveService
               id={service.id}

@@ -1,12 +1,14 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useActionState, useEffect } from 'react'
+import { CompareVersions } from '@/components/ui/compare-versions'
 import { SelectField, TextArea, TextField } from '@/components/ui/field'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { ActionResult } from '@/lib/auth/result'
 import { createServiceAction, updateServiceAction } from '@/lib/services/actions'
 import { CRITICALITY, IMPACT_LEVELS, IMPACT_POINTS } from '@/lib/services/schema'
+import { toFormValues } from './service-values'
 
 type Result = ActionResult<{ id: string; version?: number }> | null
 const UNITS = [
@@ -38,6 +40,11 @@ export function ServiceForm({
   // After a failure show what the user typed; otherwise what is stored.
   const v = failed?.values ?? initial
   const err = (k: string) => failed?.fieldErrors?.[k]
+  const stale =
+    failed?.reason === 'STALE'
+      ? (failed.current as Parameters<typeof toFormValues>[0] & { version: number })
+      : null
+  const theirs = stale ? toFormValues(stale) : null
   useEffect(() => {
     if (state?.ok && !id) router.push(`/services/${state.data.id}`)
   }, [state, id, router])
@@ -72,9 +79,13 @@ export function ServiceForm({
   return (
     <form action={action} noValidate key={state?.ok ? `saved-${state.data.version ?? ''}` : 'form'}>
       {failed?.reason === 'STALE' ? (
-        <Notice tone="error" title="Changed by someone else">
-          {failed.message} Your typing is still below; reload the page to see their version.
-        </Notice>
+        <>
+          <Notice tone="error" title="Changed by someone else">
+            {failed.message} Your typing is still in the fields below. Saving again will replace their version
+            with yours.
+          </Notice>
+          {theirs && <CompareVersions rows={compareRows(theirs, v)} />}
+        </>
       ) : (
         failed && (
           <Notice tone="error" title="The service was not saved">
@@ -89,7 +100,8 @@ export function ServiceForm({
       )}
       {id && <input type="hidden" name="id" value={id} />}
       {version !== undefined && (
-        <input type="hidden" name="version" value={failed?.values?.version ?? version} />
+        // Having seen their version, saving again replaces it with the user's.
+        <input type="hidden" name="version" value={stale?.version ?? failed?.values?.version ?? version} />
       )}
       <TextField name="name" label="Name" defaultValue={v.name} errors={err('name')} />
       <TextArea
@@ -162,4 +174,32 @@ export function ServiceForm({
       <SubmitButton>{id ? 'Save changes' : 'Add service'}</SubmitButton>
     </form>
   )
+}
+
+const COMPARED: { label: string; show: (v: ServiceFormValues) => string }[] = [
+  { label: 'Name', show: (v) => v.name ?? '' },
+  { label: 'Description', show: (v) => v.description ?? '' },
+  { label: 'Owner', show: (v) => v.owner ?? '' },
+  { label: 'Who depends on it', show: (v) => v.usersAffected ?? '' },
+  {
+    label: 'Criticality',
+    show: (v) => CRITICALITY.find((c) => String(c.value) === v.criticality)?.label ?? v.criticality ?? '',
+  },
+  { label: 'RTO', show: (v) => `${v.rtoValue ?? ''} ${v.rtoUnit ?? ''}` },
+  { label: 'RPO', show: (v) => `${v.rpoValue ?? ''} ${v.rpoUnit ?? ''}` },
+  { label: 'Maximum tolerable outage', show: (v) => `${v.maxOutageValue ?? ''} ${v.maxOutageUnit ?? ''}` },
+  { label: 'Minimum service level', show: (v) => v.minServiceLevel ?? '' },
+  ...IMPACT_POINTS.map((p) => ({
+    label: p.label,
+    show: (v: ServiceFormValues) =>
+      `${(v[`impact${p.minutes}Level`] ?? 'NONE').toLowerCase()} ${v[`impact${p.minutes}Note`] ?? ''}`.trim(),
+  })),
+]
+
+function compareRows(theirs: ServiceFormValues, yours: ServiceFormValues) {
+  return COMPARED.map((c) => ({
+    label: c.label,
+    theirs: c.show(theirs) || '(blank)',
+    yours: c.show(yours) || '(blank)',
+  }))
 }
