@@ -21,29 +21,61 @@ export function toCsv(columns: string[], rows: unknown[][]): string {
 
 export type ParsedCsv = {
   header: string[]
-  rows: { line: number; values: Record<string, string> }[]
+  /** Each data row with the line it starts on (the header is line 1) and its own problems. */
+  rows: { line: number; values: Record<string, string>; problems: string[] }[]
+  /** Problems with the file as a whole. */
   errors: string[]
 }
 
-/** Parses CSV text with a header row; header names are normalised to lower_snake_case. */
+const normaliseHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+
+/**
+ * Parses CSV text with a header row; header names are normalised to lower_snake_case. Line numbers are
+ * those a text editor shows (a quoted cell may span lines), and a row with too few or too many cells, or
+ * a broken quote, carries that problem itself so the rest of the file can still be checked.
+ */
 export function parseCsv(text: string): ParsedCsv {
-  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) =>
-      h
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_|_$/g, ''),
-  })
-  const errors = result.errors.map((e) =>
-    e.row !== undefined ? `Line ${e.row + 2}: ${e.message}` : e.message,
-  )
-  return {
-    header: result.meta.fields ?? [],
-    // Line numbers as a spreadsheet shows them: the header is line 1.
-    rows: result.data.map((values, i) => ({ line: i + 2, values })),
-    errors,
+  const clean = text.replace(/^\uFEFF/, '')
+  let header: string[] | null = null
+  const rows: ParsedCsv['rows'] = []
+  const errors: string[] = []
+  // Line counting is incremental: `counted` newlines have been seen before offset `countedTo`.
+  let prevCursor = 0
+  let countedTo = 0
+  let counted = 0
+  const lineAt = (offset: number) => {
+    let i = offset
+    while (i < clean.length && (clean[i] === '\n' || clean[i] === '\r')) i++
+    for (; countedTo < i; countedTo++) if (clean[countedTo] === '\n') counted++
+    return counted + 1
   }
+  Papa.parse<string[]>(clean, {
+    skipEmptyLines: 'greedy',
+    step: (r) => {
+      const line = lineAt(prevCursor)
+      prevCursor = r.meta.cursor
+      const cells = r.data
+      if (!header) {
+        header = cells.map(normaliseHeader)
+        for (const e of r.errors) errors.push(`Line ${line}: ${e.message}`)
+        return
+      }
+      const problems = r.errors.map((e) => e.message)
+      if (cells.length !== header.length)
+        problems.push(
+          `This line has ${cells.length} cell${cells.length === 1 ? '' : 's'}; the header has ${header.length}.`,
+        )
+      const values: Record<string, string> = {}
+      header.forEach((h, i) => {
+        if (h) values[h] = cells[i] ?? ''
+      })
+      rows.push({ line, values, problems })
+    },
+  })
+  return { header: header ?? [], rows, errors }
 }

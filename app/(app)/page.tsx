@@ -37,7 +37,7 @@ export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
   const [{ school, members, auditCount, recent }, catalogue] = await Promise.all([
     getSchoolOverview(ctx.schoolId),
-    getCatalogueSummary(ctx.schoolId),
+    getCatalogueSummary(ctx.schoolId, ctx.timeZone),
   ])
   const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
   return (

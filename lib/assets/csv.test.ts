@@ -54,3 +54,34 @@ describe('CSV export', () => {
     expect(text).toBe('\uFEFFname,spec\r\n"A, B",x\r\n')
   })
 })
+
+describe('asset register CSV: rows that do not fit the header', () => {
+  it('blames a short or long row on its own line, so the preview and the import agree', () => {
+    const p = checkAssetCsv(
+      `${HEADER}\nGood,Hardware,,,,,,\nShort,Hardware\nLong,Hardware,,,,,,,extra\n`,
+      new Set(),
+    )
+    expect(p.fileProblems).toEqual([])
+    expect(p.valid).toBe(1)
+    const byLine = Object.fromEntries(p.rows.map((r) => [r.line, r.problems.join(' ')]))
+    expect(byLine[2]).toBe('')
+    expect(byLine[3]).toMatch(/2 cells; the header has 8/)
+    expect(byLine[4]).toMatch(/9 cells; the header has 8/)
+  })
+
+  it('numbers lines as an editor does when a quoted cell spans lines, and skips blank lines', () => {
+    const p = checkAssetCsv(
+      `${HEADER}\r\n"Server","Hardware","Room 1","line one\r\nline two",,,,\r\n\r\nBad,Kitchen,,,,,,\r\n`,
+      new Set(),
+    )
+    expect(p.rows.map((r) => r.line)).toEqual([2, 5])
+    expect(p.rows[0]!.data?.specification).toBe('line one\r\nline two')
+    expect(p.rows[1]!.problems.join(' ')).toMatch(/Kitchen/)
+  })
+
+  it('reads a semicolon-separated export and a byte-order mark', () => {
+    const p = checkAssetCsv(`\uFEFF${HEADER.replaceAll(',', ';')}\nRouter;Network link;;;;;;\n`, new Set())
+    expect(p.fileProblems).toEqual([])
+    expect(p.rows[0]!.data).toMatchObject({ name: 'Router', type: 'NETWORK' })
+  })
+})

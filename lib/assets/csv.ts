@@ -49,43 +49,45 @@ export function checkAssetCsv(text: string, existingNames: Set<string>): ImportP
     fileProblems.push(`The file has ${parsed.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`)
 
   const seen = new Map<string, number>()
-  const rows: ImportRow[] = parsed.rows.slice(0, MAX_IMPORT_ROWS).map(({ line, values }) => {
-    const v = (k: string) => (values[k] ?? '').trim()
-    const typeWord = v('type').toLowerCase().replace(/_/g, ' ')
-    const type = TYPE_WORDS[typeWord] ?? TYPE_WORDS[v('type').toLowerCase()] ?? v('type')
-    const result = assetFields.safeParse({
-      name: v('name'),
-      type,
-      location: v('location'),
-      specification: v('specification'),
-      supplier: v('supplier'),
-      contractRef: v('contract_ref'),
-      standbyAssetId: '',
-      standbyArrangement: v('standby_arrangement'),
-      standbyVerifiedAt: v('standby_verified_at'),
-    })
-    const problems: string[] = []
-    if (!result.success)
-      for (const issue of result.error.issues) {
-        const field = String(issue.path[0] ?? '')
-        problems.push(
-          field === 'type'
-            ? `Type "${v('type')}" is not one of: ${ASSET_TYPES.map((t) => t.label).join(', ')}.`
-            : `${columnOf(field)}: ${issue.message}`,
-        )
+  const rows: ImportRow[] = parsed.rows
+    .slice(0, MAX_IMPORT_ROWS)
+    .map(({ line, values, problems: rowProblems }) => {
+      const v = (k: string) => (values[k] ?? '').trim()
+      const typeWord = v('type').toLowerCase().replace(/_/g, ' ')
+      const type = TYPE_WORDS[typeWord] ?? TYPE_WORDS[v('type').toLowerCase()] ?? v('type')
+      const result = assetFields.safeParse({
+        name: v('name'),
+        type,
+        location: v('location'),
+        specification: v('specification'),
+        supplier: v('supplier'),
+        contractRef: v('contract_ref'),
+        standbyAssetId: '',
+        standbyArrangement: v('standby_arrangement'),
+        standbyVerifiedAt: v('standby_verified_at'),
+      })
+      const problems: string[] = [...rowProblems]
+      if (!result.success)
+        for (const issue of result.error.issues) {
+          const field = String(issue.path[0] ?? '')
+          problems.push(
+            field === 'type'
+              ? `Type "${v('type')}" is not one of: ${ASSET_TYPES.map((t) => t.label).join(', ')}.`
+              : `${columnOf(field)}: ${issue.message}`,
+          )
+        }
+      const key = v('name').toLowerCase()
+      if (key && existingNames.has(key))
+        problems.push(`An asset called "${v('name')}" is already in the register.`)
+      if (key && seen.has(key)) problems.push(`Repeats line ${seen.get(key)}.`)
+      if (key && !seen.has(key)) seen.set(key, line)
+      return {
+        line,
+        name: v('name'),
+        data: result.success && problems.length === 0 ? result.data : null,
+        problems,
       }
-    const key = v('name').toLowerCase()
-    if (key && existingNames.has(key))
-      problems.push(`An asset called "${v('name')}" is already in the register.`)
-    if (key && seen.has(key)) problems.push(`Repeats line ${seen.get(key)}.`)
-    if (key && !seen.has(key)) seen.set(key, line)
-    return {
-      line,
-      name: v('name'),
-      data: result.success && problems.length === 0 ? result.data : null,
-      problems,
-    }
-  })
+    })
   const invalid = rows.filter((r) => r.problems.length).length
   return { rows, fileProblems, valid: rows.length - invalid, invalid }
 }

@@ -34,13 +34,9 @@ export async function importAssets(db: Db, actor: Actor, csv: string, mode: 'all
       throw new Refusal('INVALID', `${preview.invalid} row(s) have problems, so nothing was imported.`)
     const good = preview.rows.filter((r) => r.data)
     if (good.length === 0) throw new Refusal('INVALID', 'There are no valid rows to import.')
-    const now = new Date()
+    // As with a new asset, specificationChangedAt stays empty until the specification is changed.
     const created = await tx.asset.createManyAndReturn({
-      data: good.map((r) => ({
-        ...r.data!,
-        schoolId: actor.schoolId,
-        specificationChangedAt: r.data!.specification ? now : null,
-      })),
+      data: good.map((r) => ({ ...r.data!, schoolId: actor.schoolId })),
       select: { id: true, name: true, type: true },
     })
     await writeAuditMany(

@@ -39,15 +39,32 @@ async function checkStandby(tx: Tx, schoolId: string, assetId: string | null, st
     })
 }
 
+/** Names identify assets in lists, the graph and imports, so two live assets may not share one. */
+async function checkNameFree(tx: Tx, schoolId: string, name: string, exceptId: string | null) {
+  const clash = await tx.asset.findFirst({
+    where: {
+      schoolId,
+      archivedAt: null,
+      name: { equals: name, mode: 'insensitive' },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { id: true },
+  })
+  if (clash)
+    throw new Refusal('INVALID', 'Please correct the highlighted fields.', {
+      fieldErrors: {
+        name: [`An asset called "${name}" is already in the register. Give this one a different name.`],
+      },
+    })
+}
+
 export async function createAsset(db: Db, actor: Actor, data: AssetData) {
   return db.$transaction(async (tx) => {
+    await checkNameFree(tx, actor.schoolId, data.name, null)
     await checkStandby(tx, actor.schoolId, null, data.standbyAssetId)
     const created = await tx.asset.create({
-      data: {
-        ...data,
-        schoolId: actor.schoolId,
-        specificationChangedAt: data.specification ? new Date() : null,
-      },
+      // specificationChangedAt stays empty: a new record has not changed, so its standby has not drifted.
+      data: { ...data, schoolId: actor.schoolId },
       select: AUDITED,
     })
     await writeAudit(tx, {
@@ -67,7 +84,10 @@ export async function updateAsset(db: Db, actor: Actor, input: UpdateAssetInput)
   return db.$transaction(async (tx) => {
     const where = { id, schoolId: actor.schoolId }
     const before = checkVersion(await tx.asset.findFirst({ where, select: AUDITED }), version, 'asset')
-    await checkStandby(tx, actor.schoolId, id, data.standbyAssetId)
+    await checkNameFree(tx, actor.schoolId, data.name, id)
+    // Keeping a standby that has since been archived is allowed (the page flags it); choosing one is not.
+    if (data.standbyAssetId !== before.standbyAssetId)
+      await checkStandby(tx, actor.schoolId, id, data.standbyAssetId)
     // A changed specification is what makes a standby "may no longer match" (seed 000).
     const specChanged = data.specification !== before.specification
     const { count } = await tx.asset.updateMany({

@@ -67,7 +67,7 @@ export async function getAsset(schoolId: string, id: string) {
       standbyVerifiedAt: true,
       archivedAt: true,
       version: true,
-      standbyAsset: { select: { id: true, name: true } },
+      standbyAsset: { select: { id: true, name: true, archivedAt: true } },
     },
   })
 }

@@ -6,13 +6,15 @@ type Actor = { schoolId: string; userId: string }
 
 /**
  * Loads the starter catalogue into a school. Rows are keyed by starterKey, so loading it twice adds
- * nothing twice, and a starter record the manager archived or renamed is not brought back.
+ * nothing twice, and a starter record the manager archived or renamed is not brought back. A starter
+ * record whose name the school already uses for a live record of its own is not added again: new starter
+ * services link to the school's own asset of that name instead.
  */
 export async function loadStarterCatalogue(db: Db, actor: Actor) {
   const { schoolId } = actor
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "School" WHERE id = ${schoolId} FOR UPDATE`
-    const [existingAssets, existingServices] = await Promise.all([
+    const [existingAssets, existingServices, liveAssets, liveServices] = await Promise.all([
       tx.asset.findMany({
         where: { schoolId, starterKey: { not: null } },
         select: { id: true, starterKey: true },
@@ -21,11 +23,25 @@ export async function loadStarterCatalogue(db: Db, actor: Actor) {
         where: { schoolId, starterKey: { not: null } },
         select: { id: true, starterKey: true },
       }),
+      tx.asset.findMany({ where: { schoolId, archivedAt: null }, select: { id: true, name: true } }),
+      tx.service.findMany({ where: { schoolId, archivedAt: null }, select: { name: true } }),
     ])
+    const assetByName = new Map(liveAssets.map((a) => [a.name.toLowerCase(), a.id]))
+    const serviceNames = new Set(liveServices.map((s) => s.name.toLowerCase()))
     const assetIds = new Map(existingAssets.map((a) => [a.starterKey!, a.id]))
     const serviceIds = new Map(existingServices.map((s) => [s.starterKey!, s.id]))
+    const adopted: string[] = []
+    for (const a of STARTER_ASSETS) {
+      const own = assetByName.get(a.name.toLowerCase())
+      if (!assetIds.has(a.key) && own) {
+        assetIds.set(a.key, own)
+        adopted.push(a.key)
+      }
+    }
     const newAssets = STARTER_ASSETS.filter((a) => !assetIds.has(a.key))
-    const newServices = STARTER_SERVICES.filter((s) => !serviceIds.has(s.key))
+    const newServices = STARTER_SERVICES.filter(
+      (s) => !serviceIds.has(s.key) && !serviceNames.has(s.name.toLowerCase()),
+    )
 
     const createdAssets = await tx.asset.createManyAndReturn({
       data: newAssets.map((a) => ({
@@ -54,10 +70,12 @@ export async function loadStarterCatalogue(db: Db, actor: Actor) {
     })
     for (const s of createdServices) serviceIds.set(s.starterKey!, s.id)
 
-    // Links only between records created now: the manager may have reshaped earlier ones on purpose.
+    // Links only to records created now (or the school's own assets standing in for them): the manager
+    // may have reshaped earlier ones on purpose. No cycle can form: the school's own assets gain no links.
     const fresh = new Set([
       ...createdAssets.map((a) => a.starterKey),
       ...createdServices.map((s) => s.starterKey),
+      ...adopted,
     ])
     const needs = newServices.flatMap((s) =>
       s.needs

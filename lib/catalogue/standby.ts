@@ -1,21 +1,33 @@
 export type StandbyDrift = 'OK' | 'NEVER_VERIFIED' | 'MAY_NOT_MATCH' | 'NO_STANDBY'
 
+/** The calendar day (yyyy-mm-dd) an instant falls on in a time zone. */
+export function dayIn(d: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d)
+}
+
 /**
- * Whether an asset's standby can still be trusted to take over.
+ * Whether an asset's standby can still be trusted to take over (seed 000: the off-site standby server
+ * must keep pace with the one it replaces).
  *
  * Rule: with no standby there is nothing to check (NO_STANDBY). A standby nobody has ever verified is
- * NEVER_VERIFIED. A standby verified before the primary's specification last changed may no longer match it
- * (MAY_NOT_MATCH); verification at the same moment as the change, or later, counts as OK, as does a primary
- * whose specification has never been recorded as changed.
+ * NEVER_VERIFIED. The verification is recorded as a calendar day (a date-only value, stored at midday UTC),
+ * the specification change as an instant: the standby MAY_NOT_MATCH when the specification changed on a
+ * later day, in the school's time zone, than the day it was last verified. A check on the same day as the
+ * change counts as made after it (the manager changes the specification, then checks the standby), and a
+ * specification never changed since the asset was recorded needs nothing.
  */
-export function standbyDrift(a: {
-  specificationChangedAt: Date | null
-  standbyVerifiedAt: Date | null
-  hasStandby: boolean
-}): StandbyDrift {
+export function standbyDrift(
+  a: { specificationChangedAt: Date | null; standbyVerifiedAt: Date | null; hasStandby: boolean },
+  timeZone: string,
+): StandbyDrift {
   if (!a.hasStandby) return 'NO_STANDBY'
   if (a.standbyVerifiedAt === null) return 'NEVER_VERIFIED'
   if (a.specificationChangedAt === null) return 'OK'
-  // Compare instants, not Date objects: two Dates for the same moment are never === to each other.
-  return a.specificationChangedAt.getTime() > a.standbyVerifiedAt.getTime() ? 'MAY_NOT_MATCH' : 'OK'
+  const verifiedDay = a.standbyVerifiedAt.toISOString().slice(0, 10)
+  return dayIn(a.specificationChangedAt, timeZone) > verifiedDay ? 'MAY_NOT_MATCH' : 'OK'
 }

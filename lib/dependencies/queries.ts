@@ -58,11 +58,11 @@ export async function loadGraph(schoolId: string) {
 export type Graph = Awaited<ReturnType<typeof loadGraph>>
 
 /** Figures for the dashboard: live services and assets, single points of failure, standbys to re-check. */
-export async function getCatalogueSummary(schoolId: string) {
+export async function getCatalogueSummary(schoolId: string, timeZone: string) {
   const g = await loadGraph(schoolId)
   const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
   const drift = g.assets.filter((a) => {
-    const s = standbyDrift({ ...a, hasStandby: a.hasStandby })
+    const s = standbyDrift(a, timeZone)
     return s === 'MAY_NOT_MATCH' || s === 'NEVER_VERIFIED'
   }).length
   return { services: g.services.length, assets: g.assets.length, spofs: spofs.length, standbysToCheck: drift }

@@ -1,6 +1,6 @@
 import { writeAudit } from '@/lib/audit'
 import { Refusal } from '@/lib/auth/result'
-import type { Db } from '@/lib/db'
+import type { Db, Tx } from '@/lib/db'
 import { checkVersion, expectOneRow } from '@/lib/db/versioned'
 import type { ServiceData, UpdateServiceInput } from './schema'
 
@@ -62,10 +62,38 @@ export async function updateService(db: Db, actor: Actor, input: UpdateServiceIn
   })
 }
 
+/**
+ * What archiving a service would take with it: the assets it needs (the links are kept, so restoring
+ * brings it back whole) and, of those, the ones that no other live service needs.
+ */
+export async function serviceArchiveImpact(tx: Tx | Db, schoolId: string, serviceId: string) {
+  const links = await tx.serviceAsset.findMany({
+    where: { schoolId, serviceId, asset: { archivedAt: null } },
+    select: {
+      asset: {
+        select: {
+          name: true,
+          neededBy: {
+            where: { serviceId: { not: serviceId }, service: { archivedAt: null } },
+            select: { id: true },
+            take: 1,
+          },
+        },
+      },
+    },
+  })
+  const needs = links.map((l) => l.asset.name).sort()
+  const onlyThis = links
+    .filter((l) => l.asset.neededBy.length === 0)
+    .map((l) => l.asset.name)
+    .sort()
+  return { needs, onlyThis }
+}
+
 export async function setServiceArchived(
   db: Db,
   actor: Actor,
-  input: { id: string; version: number },
+  input: { id: string; version: number; confirm?: 'yes' },
   archived: boolean,
 ) {
   return db.$transaction(async (tx) => {
@@ -76,9 +104,21 @@ export async function setServiceArchived(
       'service',
     )
     if (Boolean(before.archivedAt) === archived) return { id: input.id, version: before.version }
+    if (archived && input.confirm !== 'yes') {
+      const impact = await serviceArchiveImpact(tx, actor.schoolId, input.id)
+      if (impact.needs.length)
+        throw new Refusal(
+          'CONFLICT',
+          `${before.name} needs ${impact.needs.join(', ')}. Archived, it leaves the recovery plan and no longer counts towards single points of failure${
+            impact.onlyThis.length ? `; no other service needs ${impact.onlyThis.join(', ')}` : ''
+          }. The links are kept, so restoring it brings it back whole. Archive it anyway?`,
+          { current: impact },
+        )
+    }
+    const archivedAt = archived ? new Date() : null
     const { count } = await tx.service.updateMany({
       where: { ...where, version: input.version },
-      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+      data: { archivedAt, version: { increment: 1 } },
     })
     expectOneRow(count, before)
     await writeAudit(tx, {
@@ -87,7 +127,7 @@ export async function setServiceArchived(
       entityId: input.id,
       action: archived ? 'archive' : 'restore',
       before: { archivedAt: before.archivedAt },
-      after: { archivedAt: archived ? 'now' : null },
+      after: { archivedAt },
     })
     return { id: input.id, version: before.version + 1 }
   })
@@ -103,7 +143,7 @@ export async function linkServiceAsset(
     const [service, asset] = await Promise.all([
       tx.service.findFirst({
         where: { id: input.serviceId, schoolId: actor.schoolId },
-        select: { id: true, name: true },
+        select: { id: true, name: true, archivedAt: true },
       }),
       tx.asset.findFirst({
         where: { id: input.assetId, schoolId: actor.schoolId, archivedAt: null },
@@ -111,6 +151,8 @@ export async function linkServiceAsset(
       }),
     ])
     if (!service) throw new Refusal('NOT_FOUND', 'That service was not found.')
+    if (service.archivedAt)
+      throw new Refusal('CONFLICT', `${service.name} is archived: restore it before linking assets to it.`)
     if (!asset)
       throw new Refusal('NOT_FOUND', 'That asset was not found.', {
         fieldErrors: { assetId: ['Choose an asset from the list.'] },

@@ -88,3 +88,11 @@ export async function listAssetOptions(schoolId: string) {
     orderBy: { name: 'asc' },
   })
 }
+
+/** A service's own links to live assets (used for an archived service, which the graph leaves out). */
+export async function listServiceLinks(schoolId: string, serviceId: string) {
+  return db.serviceAsset.findMany({
+    where: { schoolId, serviceId, asset: { archivedAt: null } },
+    select: { serviceId: true, assetId: true, required: true },
+  })
+}

@@ -72,6 +72,12 @@ export type ServiceData = ReturnType<typeof toService>
 
 /** The rule that makes a BIA coherent: you cannot aim to recover later than you can tolerate. */
 function checkTimes(s: ServiceData, ctx: z.RefinementCtx) {
+  for (const [key, minutes] of [
+    ['rtoValue', s.rtoMinutes],
+    ['rpoValue', s.rpoMinutes],
+    ['maxOutageValue', s.maxOutageMinutes],
+  ] as const)
+    if (minutes < 1) ctx.addIssue({ code: 'custom', path: [key], message: 'Enter at least one minute.' })
   if (s.rtoMinutes > s.maxOutageMinutes)
     ctx.addIssue({
       code: 'custom',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { importAssetsAction, previewAssetImportAction } from '@/lib/assets/actions'
+import { createAssetAction, importAssetsAction, previewAssetImportAction } from '@/lib/assets/actions'
 import { loadStarterCatalogueAction } from '@/lib/catalogue/actions'
 import { singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { STARTER_ASSETS, STARTER_SERVICES } from '@/lib/catalogue/starter'
@@ -61,6 +61,36 @@ describe('starter catalogue', () => {
     })
     await loadStarterCatalogueAction({})
     expect(await db.service.count({ where: { schoolId, starterKey: 'website' } })).toBe(1)
+  })
+
+  it("uses the school's own asset and service of the same name instead of adding a second one", async () => {
+    const own = await createAssetAction(null, form({ name: 'file SERVER', type: 'HARDWARE' }))
+    if (!own.ok) throw new Error(own.message)
+    await db.service.create({
+      data: {
+        schoolId,
+        name: 'Printing',
+        criticality: 3,
+        rtoMinutes: 60,
+        rpoMinutes: 60,
+        maxOutageMinutes: 120,
+      },
+    })
+    const r = await loadStarterCatalogueAction({})
+    expect(r).toEqual({
+      ok: true,
+      data: { services: STARTER_SERVICES.length - 1, assets: STARTER_ASSETS.length - 1 },
+    })
+    expect(
+      await db.asset.count({ where: { schoolId, name: { equals: 'File server', mode: 'insensitive' } } }),
+    ).toBe(1)
+    expect(await db.service.count({ where: { schoolId, name: 'Printing' } })).toBe(1)
+    // The starter services that need the file server now need the school's own one.
+    const needing = STARTER_SERVICES.filter((s) => s.needs.some((n) => n.asset === 'file-server'))
+    expect(needing.length).toBeGreaterThan(0)
+    expect(await db.serviceAsset.count({ where: { schoolId, assetId: own.data.id } })).toBe(
+      needing.filter((s) => s.name !== 'Printing').length,
+    )
   })
 
   it('is refused to a team member, changing nothing', async () => {

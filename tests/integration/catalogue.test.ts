@@ -8,7 +8,7 @@ import {
 } from '@/lib/assets/actions'
 import { singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
-import { loadGraph } from '@/lib/dependencies/queries'
+import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
 import {
   archiveServiceAction,
   createServiceAction,
@@ -203,8 +203,9 @@ describe('assets, links and single points of failure', () => {
         standbyArrangement: 'Reserved server at supplier',
       }),
     )
+    expect(first.specificationChangedAt).toBeNull()
     const same = await db.asset.findUniqueOrThrow({ where: { id } })
-    expect(same.specificationChangedAt).toEqual(first.specificationChangedAt)
+    expect(same.specificationChangedAt).toBeNull()
     await updateAssetAction(
       null,
       form({
@@ -217,7 +218,8 @@ describe('assets, links and single points of failure', () => {
       }),
     )
     const changed = await db.asset.findUniqueOrThrow({ where: { id } })
-    expect(changed.specificationChangedAt!.getTime()).toBeGreaterThan(first.specificationChangedAt!.getTime())
+    expect(changed.specificationChangedAt).not.toBeNull()
+    expect(changed.specificationChangedAt!.getTime()).toBeGreaterThan(same.updatedAt.getTime() - 1)
   })
 
   it('says what depends on an asset before archiving it', async () => {
@@ -252,5 +254,118 @@ describe('assets, links and single points of failure', () => {
       { reason: 'NOT_FOUND' },
     )
     expect(await snapshot(s.schoolId)).toEqual(before)
+  })
+})
+
+describe('archiving a service, names and standbys', () => {
+  async function serviceNeeding(...assetIds: string[]) {
+    const r = await createServiceAction(null, form(SERVICE))
+    if (!r.ok) throw new Error(r.message)
+    for (const assetId of assetIds)
+      await linkServiceAssetAction(null, form({ serviceId: r.data.id, assetId, required: 'true' }))
+    return r.data.id
+  }
+
+  it('says what a service needs before archiving it, then archives it when confirmed, keeping its links', async () => {
+    const server = await asset('MIS server')
+    const shared = await asset('Staff laptops')
+    const id = await serviceNeeding(server, shared)
+    const other = await createServiceAction(null, form({ ...SERVICE, name: 'E-mail' }))
+    if (!other.ok) throw new Error(other.message)
+    await linkServiceAssetAction(null, form({ serviceId: other.data.id, assetId: shared, required: 'true' }))
+
+    const before = await snapshot(s.schoolId)
+    const r = await archiveServiceAction(null, form({ id, version: 1 }))
+    expect(r).toMatchObject({ ok: false, reason: 'CONFLICT' })
+    if (!r.ok) {
+      expect(r.message).toContain('needs MIS server, Staff laptops')
+      // Only the server is needed by no other service.
+      expect(r.message).toContain('no other service needs MIS server.')
+    }
+    expect(await snapshot(s.schoolId)).toEqual(before)
+
+    const done = await archiveServiceAction(null, form({ id, version: 1, confirm: 'yes' }))
+    expect(done).toMatchObject({ ok: true, data: { version: 2 } })
+    const stored = await db.service.findUniqueOrThrow({ where: { id } })
+    expect(stored.archivedAt).not.toBeNull()
+    expect(await db.serviceAsset.count({ where: { serviceId: id } })).toBe(2)
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { schoolId: s.schoolId, entity: 'Service', entityId: id, action: 'archive' },
+    })
+    expect(audit.after).toEqual({ archivedAt: stored.archivedAt!.toISOString() })
+  })
+
+  it('archives a service that needs nothing without asking, and refuses new links to an archived one', async () => {
+    const id = await serviceNeeding()
+    expect(await archiveServiceAction(null, form({ id, version: 1 }))).toMatchObject({ ok: true })
+    const lone = await asset('Spare printer')
+    const before = await snapshot(s.schoolId)
+    expect(await linkServiceAssetAction(null, form({ serviceId: id, assetId: lone }))).toMatchObject({
+      ok: false,
+      reason: 'CONFLICT',
+    })
+    expect(await snapshot(s.schoolId)).toEqual(before)
+  })
+
+  it('refuses a second live asset with the same name, beside the name field', async () => {
+    const first = await asset('File server')
+    const before = await snapshot(s.schoolId)
+    const r = await createAssetAction(null, form({ name: 'FILE SERVER ', type: 'HARDWARE' }))
+    expect(r).toMatchObject({
+      ok: false,
+      reason: 'INVALID',
+      fieldErrors: { name: [expect.stringMatching(/already in the register/)] },
+    })
+    const other = await asset('Print server')
+    const before2 = await snapshot(s.schoolId)
+    expect(
+      await updateAssetAction(null, form({ id: other, version: 1, name: 'file server', type: 'HARDWARE' })),
+    ).toMatchObject({ ok: false, reason: 'INVALID' })
+    expect(await snapshot(s.schoolId)).toEqual(before2)
+    expect(before.assets.map((a) => a.id)).toEqual([first])
+    // Renaming an asset to its own name with different capitals is fine.
+    expect(
+      await updateAssetAction(null, form({ id: first, version: 1, name: 'File Server', type: 'HARDWARE' })),
+    ).toMatchObject({ ok: true })
+  })
+
+  it('does not flag a new asset’s standby as drifted, and keeps an archived standby when other fields change', async () => {
+    const spare = await asset('Spare server')
+    const today = new Date().toISOString().slice(0, 10)
+    const main = await asset('Main server', {
+      specification: '64 GB',
+      standbyAssetId: spare,
+      standbyVerifiedAt: '2026-01-05',
+    })
+    const summary = await getCatalogueSummary(s.schoolId, 'Europe/London')
+    expect(summary.standbysToCheck).toBe(0)
+    await archiveAssetAction(null, form({ id: spare, version: 1, confirm: 'yes' }))
+    const r = await updateAssetAction(
+      null,
+      form({
+        id: main,
+        version: 1,
+        name: 'Main server',
+        type: 'HARDWARE',
+        specification: '128 GB',
+        standbyAssetId: spare,
+        standbyVerifiedAt: '2026-01-05',
+      }),
+    )
+    expect(r).toMatchObject({ ok: true })
+    const stored = await db.asset.findUniqueOrThrow({ where: { id: main } })
+    expect(stored.standbyAssetId).toBe(spare)
+    // Choosing an archived asset as a new standby is still refused.
+    const third = await asset('Third server')
+    expect(
+      await updateAssetAction(
+        null,
+        form({ id: third, version: 1, name: 'Third server', type: 'HARDWARE', standbyAssetId: spare }),
+      ),
+    ).toMatchObject({ ok: false, reason: 'INVALID' })
+    // The archived standby protects nothing, and the changed specification now needs a check.
+    const g = await loadGraph(s.schoolId)
+    expect(g.assets.find((a) => a.id === main)?.hasStandby).toBe(false)
+    expect(stored.specificationChangedAt?.toISOString().slice(0, 10)).toBe(today)
   })
 })

@@ -12,7 +12,7 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'services list': (id) => listServices(id, { q: 'Service', sort: 'priority' }),
   'assets list': (id) => listAssets(id, { type: 'HARDWARE', sort: 'name', page: 2 }),
   'dependency graph': (id) => loadGraph(id),
-  'dashboard summary': (id) => getCatalogueSummary(id),
+  'dashboard summary': (id) => getCatalogueSummary(id, 'Europe/London'),
   'services export': (id) => servicesCsv(id),
   'assets export': (id) => assetsCsv(id),
 }

@@ -10,7 +10,7 @@ import { can } from '@/lib/auth/permissions'
 import { servicesAffectedBy, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { standbyDrift } from '@/lib/catalogue/standby'
 import { loadGraph } from '@/lib/dependencies/queries'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatDay } from '@/lib/format'
 import { listAssetOptions } from '@/lib/services/queries'
 import { CRITICALITY } from '@/lib/services/schema'
 import { ArchiveAsset } from '../_components/archive-asset'
@@ -43,19 +43,27 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
     (s) => s.assetId === asset.id,
   )
   const drift = node
-    ? standbyDrift({
-        specificationChangedAt: asset.specificationChangedAt,
-        standbyVerifiedAt: asset.standbyVerifiedAt,
-        hasStandby: node.hasStandby,
-      })
+    ? standbyDrift(
+        {
+          specificationChangedAt: asset.specificationChangedAt,
+          standbyVerifiedAt: asset.standbyVerifiedAt,
+          hasStandby: node.hasStandby,
+        },
+        tz,
+      )
     : null
   const affected = servicesAffectedBy(asset.id, g.needs, g.edges)
   const dependsOn = g.edges.filter((e) => e.assetId === asset.id)
   const neededByAssets = g.edges.filter((e) => e.dependsOnId === asset.id)
   const neededBy = g.needs.filter((n) => n.assetId === asset.id)
   const dependsOnIds = new Set(dependsOn.map((e) => e.dependsOnId))
-  const otherOptions = options.filter((o) => o.id !== asset.id).map((o) => ({ value: o.id, label: o.name }))
-  const addOptions = otherOptions.filter((o) => !dependsOnIds.has(o.value))
+  const liveOptions = options.filter((o) => o.id !== asset.id).map((o) => ({ value: o.id, label: o.name }))
+  const addOptions = liveOptions.filter((o) => !dependsOnIds.has(o.value))
+  // An archived standby stays selectable so that saving other changes does not silently drop it.
+  const archivedStandby = asset.standbyAsset?.archivedAt ? asset.standbyAsset : null
+  const standbyOptions = archivedStandby
+    ? [...liveOptions, { value: archivedStandby.id, label: `${archivedStandby.name} (archived)` }]
+    : liveOptions
 
   const details: [string, string][] = [
     ['Type', assetTypeLabel(asset.type)],
@@ -135,9 +143,16 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               <dt className="font-semibold">Standby asset</dt>
               <dd>
                 {asset.standbyAsset ? (
-                  <Link href={`/assets/${asset.standbyAsset.id}`} className="text-brand-700 underline">
-                    {asset.standbyAsset.name}
-                  </Link>
+                  <>
+                    <Link href={`/assets/${asset.standbyAsset.id}`} className="text-brand-700 underline">
+                      {asset.standbyAsset.name}
+                    </Link>
+                    {archivedStandby && (
+                      <strong className="block text-red-900">
+                        Archived: it can no longer take over. Choose another standby or restore it.
+                      </strong>
+                    )}
+                  </>
                 ) : (
                   'None'
                 )}
@@ -151,7 +166,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
             </div>
             <div className="mb-2">
               <dt className="font-semibold">Last verified</dt>
-              <dd>{asset.standbyVerifiedAt ? formatDate(asset.standbyVerifiedAt, tz) : 'Never'}</dd>
+              <dd>{asset.standbyVerifiedAt ? formatDay(asset.standbyVerifiedAt) : 'Never'}</dd>
             </div>
           </dl>
           {drift && (
@@ -163,10 +178,10 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               {drift === 'MAY_NOT_MATCH' &&
                 asset.specificationChangedAt &&
                 asset.standbyVerifiedAt &&
-                `Standby may no longer match: the specification changed on ${formatDate(asset.specificationChangedAt, tz)} after it was last verified on ${formatDate(asset.standbyVerifiedAt, tz)}.`}
+                `Standby may no longer match: the specification changed on ${formatDate(asset.specificationChangedAt, tz)} after it was last verified on ${formatDay(asset.standbyVerifiedAt)}.`}
               {drift === 'OK' &&
                 asset.standbyVerifiedAt &&
-                `Standby checked on ${formatDate(asset.standbyVerifiedAt, tz)}${
+                `Standby checked on ${formatDay(asset.standbyVerifiedAt)}${
                   asset.specificationChangedAt
                     ? `, after the specification last changed on ${formatDate(asset.specificationChangedAt, tz)}`
                     : ''
@@ -297,8 +312,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                 id={asset.id}
                 version={asset.version}
                 initial={assetFormValues(asset)}
-                standbyOptions={otherOptions}
-                timeZone={tz}
+                standbyOptions={standbyOptions}
               />
             </section>
           )}

@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/ui/submit-button'
 import { createAssetAction, updateAssetAction } from '@/lib/assets/actions'
 import { ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
 import type { ActionResult } from '@/lib/auth/result'
-import { formatDate } from '@/lib/format'
+import { formatDay } from '@/lib/format'
 
 type Result = ActionResult<{ id: string; version?: number }> | null
 
@@ -33,14 +33,12 @@ const TYPE_OPTIONS = ASSET_TYPES.map((t) => ({ value: t.value, label: t.label })
 export function AssetForm({
   initial,
   standbyOptions,
-  timeZone,
   id,
   version,
 }: {
   initial: AssetFormValues
   /** Other live assets that could stand in for this one. */
   standbyOptions: AssetOption[]
-  timeZone: string
   id?: string
   version?: number
 }) {
@@ -72,7 +70,7 @@ export function AssetForm({
         raw instanceof Date
           ? raw
           : new Date(/^\d{4}-\d{2}-\d{2}$/.test(String(raw)) ? `${raw}T12:00:00Z` : String(raw))
-      return Number.isNaN(d.getTime()) ? String(raw) : formatDate(d, timeZone)
+      return Number.isNaN(d.getTime()) ? String(raw) : formatDay(d)
     }
     return String(raw)
   }
@@ -106,7 +104,9 @@ export function AssetForm({
       )}
       {state?.ok && id && <Notice tone="success" title="Saved" />}
       {id && <input type="hidden" name="id" value={id} />}
-      {id && <input type="hidden" name="version" value={currentVersion ?? version} />}
+      {id && (
+        <input type="hidden" name="version" value={currentVersion ?? failed?.values?.version ?? version} />
+      )}
       <TextField name="name" label="Name" autoComplete="off" defaultValue={v.name} errors={err('name')} />
       <SelectField
         name="type"

@@ -22,11 +22,7 @@ export default async function NewAssetPage() {
         description="Record something a service relies on. You can link it to other assets and services once it is saved."
       />
       <div className="max-w-xl rounded-lg border border-slate-300 bg-white p-4">
-        <AssetForm
-          initial={{}}
-          standbyOptions={assets.map((a) => ({ value: a.id, label: a.name }))}
-          timeZone={ctx.timeZone}
-        />
+        <AssetForm initial={{}} standbyOptions={assets.map((a) => ({ value: a.id, label: a.name }))} />
       </div>
     </>
   )

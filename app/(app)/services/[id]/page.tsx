@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { loadGraph } from '@/lib/dependencies/queries'
-import { getService, listAssetOptions } from '@/lib/services/queries'
+import { getService, listAssetOptions, listServiceLinks } from '@/lib/services/queries'
 import { CRITICALITY, type Impact } from '@/lib/services/schema'
 import { ArchiveService } from '../_components/archive-service'
 import { ServiceForm } from '../_components/service-form'
@@ -22,9 +22,15 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   const { id } = await params
   const service = await getService(ctx.schoolId, id)
   if (!service) notFound()
-  const [graph, options] = await Promise.all([loadGraph(ctx.schoolId), listAssetOptions(ctx.schoolId)])
+  const archived = Boolean(service.archivedAt)
+  const [graph, options, ownLinks] = await Promise.all([
+    loadGraph(ctx.schoolId),
+    listAssetOptions(ctx.schoolId),
+    // The graph holds live services only; an archived one still shows the links it keeps.
+    archived ? listServiceLinks(ctx.schoolId, service.id) : [],
+  ])
   const names = new Map(graph.assets.map((a) => [a.id, a.name]))
-  const deps = serviceDependencies(service.id, graph.needs, graph.edges)
+  const deps = serviceDependencies(service.id, [...graph.needs, ...ownLinks], graph.edges)
   const spofs = new Set(
     singlePointsOfFailure(graph.services, graph.assets, graph.needs, graph.edges)
       .filter((p) => p.serviceIds.includes(service.id))
@@ -41,7 +47,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <PageHeader title={service.name} description={service.description || undefined} />
-      {service.archivedAt && (
+      {archived && (
         <Notice tone="warning" title="Archived">
           This service is archived and left out of the plan.
         </Notice>
@@ -118,7 +124,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         )}
-        {edit && !service.archivedAt && (
+        {edit && !archived && (
           <AddLinkForm serviceId={service.id} options={options.filter((o) => !linked.has(o.id))} />
         )}
       </section>
@@ -133,6 +139,8 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
           <ServiceForm id={service.id} version={service.version} initial={toFormValues(service)} />
           <div className="mt-6 border-t border-slate-200 pt-4">
             <ArchiveService
+              key={`${service.id}-${service.version}`}
+              name={service.name}
               id={service.id}
               version={service.version}
               archived={Boolean(service.archivedAt)}

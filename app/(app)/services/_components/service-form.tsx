@@ -50,9 +50,11 @@ export function ServiceForm({
   }, [state, id, router])
 
   const duration = (key: 'rto' | 'rpo' | 'maxOutage', label: string, hint: string) => (
-    <fieldset className="mb-2">
+    <fieldset className="mb-2" aria-describedby={`${key}-hint`}>
       <legend className="text-sm font-semibold">{label}</legend>
-      <p className="text-sm text-slate-600">{hint}</p>
+      <p id={`${key}-hint`} className="text-sm text-slate-600">
+        {hint}
+      </p>
       <div className="flex flex-wrap gap-3">
         <div className="w-32">
           <TextField
@@ -162,11 +164,13 @@ export function ServiceForm({
               label={`${p.label}: impact`}
               options={LEVELS}
               defaultValue={v[`impact${p.minutes}Level`] ?? 'NONE'}
+              errors={err(`impact${p.minutes}Level`)}
             />
             <TextField
               name={`impact${p.minutes}Note`}
               label={`${p.label}: what happens`}
               defaultValue={v[`impact${p.minutes}Note`]}
+              errors={err(`impact${p.minutes}Note`)}
             />
           </div>
         ))}

@@ -68,7 +68,11 @@ export function UnlinkButton({
       <Button type="submit" variant="link" aria-label={`Remove link to ${name}`}>
         Remove
       </Button>
-      {state && !state.ok && <span className="ml-2 text-red-800">{state.message}</span>}
+      {state && !state.ok && (
+        <span role="alert" className="ml-2 font-semibold text-red-800">
+          {state.message}
+        </span>
+      )}
     </form>
   )
 }

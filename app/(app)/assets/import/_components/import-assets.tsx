@@ -18,6 +18,10 @@ export function ImportAssets() {
   const [onlyValid, setOnlyValid] = useState(false)
   const checked = previewState?.ok ? previewState.data : null
   const p = checked?.preview
+  const fileError =
+    previewState && !previewState.ok
+      ? (previewState.fieldErrors?.file?.join(' ') ?? previewState.message)
+      : null
 
   if (importState?.ok)
     return (
@@ -34,21 +38,24 @@ export function ImportAssets() {
   return (
     <>
       <form action={preview} className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
-        {previewState && !previewState.ok && (
-          <Notice tone="error">{previewState.fieldErrors?.file?.join(' ') ?? previewState.message}</Notice>
-        )}
         <label htmlFor="file" className="block text-sm font-semibold">
           Asset register (CSV)
         </label>
         <p id="file-hint" className="text-sm text-slate-600">
           One asset per line, with a header line. Nothing is saved until you confirm.
         </p>
+        {fileError && (
+          <p id="file-error" role="alert" className="mt-1 text-sm font-semibold text-red-800">
+            {fileError}
+          </p>
+        )}
         <input
           id="file"
           name="file"
           type="file"
           accept=".csv,text/csv"
-          aria-describedby="file-hint"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
           className="my-2 block"
         />
         <SubmitButton variant="secondary" pendingText="Checking…">
