@@ -60,12 +60,12 @@ export default async function DashboardPage() {
           <Stat
             label={catalogue.spofs === 1 ? 'Single point of failure' : 'Single points of failure'}
             value={catalogue.spofs}
-            href="/dependencies"
+            href="/assets?check=spof"
           />
           <Stat
             label={catalogue.standbysToCheck === 1 ? 'Standby to re-check' : 'Standbys to re-check'}
             value={catalogue.standbysToCheck}
-            href="/assets"
+            href="/assets?check=standby"
           />
         </ul>
         {can(ctx.role, 'catalogue.edit') && (
@@ -82,21 +82,24 @@ export default async function DashboardPage() {
           </div>
         )}
       </section>
-      <section aria-labelledby="people-h" className="mb-8">
-        <h2 id="people-h" className="mb-3 text-lg font-bold">
-          People
-        </h2>
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          {ROLES.map((r) => (
-            <Stat
-              key={r}
-              label={`${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`}
-              value={members[r] ?? 0}
-              href={peopleHref}
-            />
-          ))}
-        </ul>
-      </section>
+      {/* Counts of people and of changes are shown only to roles that may read people and the audit trail. */}
+      {peopleHref && (
+        <section aria-labelledby="people-h" className="mb-8">
+          <h2 id="people-h" className="mb-3 text-lg font-bold">
+            People
+          </h2>
+          <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            {ROLES.map((r) => (
+              <Stat
+                key={r}
+                label={`${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`}
+                value={members[r] ?? 0}
+                href={peopleHref}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="school-h" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="school-h" className="mb-2 text-lg font-bold">
           Your school
@@ -110,8 +113,12 @@ export default async function DashboardPage() {
           <dd>
             Every {school.reviewCadenceMonths} months{school.reviewCadenceMonths === 4 ? ' (termly)' : ''}
           </dd>
-          <dt className="font-semibold">Recorded changes</dt>
-          <dd>{auditCount}</dd>
+          {can(ctx.role, 'audit.read') && (
+            <>
+              <dt className="font-semibold">Recorded changes</dt>
+              <dd>{auditCount}</dd>
+            </>
+          )}
         </dl>
       </section>
       {can(ctx.role, 'audit.read') && (

@@ -1,32 +1,40 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { useId, useTransition } from 'react'
+import { useActionState, useEffect, useId } from 'react'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
+import type { ActionResult } from '@/lib/auth/result'
 import { switchSchoolAction } from '@/lib/people/actions'
 
 type School = { id: string; name: string; role: keyof typeof ROLE_LABELS }
 
-/** Lets a person who serves several schools choose which one they are working in. */
+/**
+ * Lets a person who serves several schools choose which one they are working in. Choosing in the list
+ * changes nothing until "Switch" is pressed (WCAG 3.2.2: a keyboard user arrowing through the options
+ * must not be moved to another school on each press), and it works before JavaScript loads.
+ */
 export function SchoolSwitcher({ schools, currentId }: { schools: School[]; currentId: string }) {
   const id = useId()
   const router = useRouter()
-  const [pending, start] = useTransition()
+  const [state, action, pending] = useActionState<ActionResult<{ schoolId: string }> | null, FormData>(
+    switchSchoolAction,
+    null,
+  )
+  useEffect(() => {
+    if (state?.ok) {
+      router.push('/')
+      router.refresh()
+    }
+  }, [state, router])
   return (
-    <div className="flex items-center gap-2">
+    <form action={action} className="flex items-center gap-2">
       <label htmlFor={id} className="text-sm text-white">
         School
       </label>
       <select
         id={id}
+        name="schoolId"
         defaultValue={currentId}
-        disabled={pending}
-        onChange={(e) =>
-          start(async () => {
-            const res = await switchSchoolAction({ schoolId: e.target.value })
-            if (res.ok) router.push('/')
-            router.refresh()
-          })
-        }
+        key={currentId}
         className="max-w-56 rounded-md border border-white bg-brand-800 px-2 py-1 text-sm text-white"
       >
         {schools.map((s) => (
@@ -35,6 +43,18 @@ export function SchoolSwitcher({ schools, currentId }: { schools: School[]; curr
           </option>
         ))}
       </select>
-    </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-white px-2 py-1 text-sm font-semibold text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-400"
+      >
+        {pending ? 'Switching…' : 'Switch'}
+      </button>
+      {state && !state.ok && (
+        <span role="alert" className="text-sm text-white">
+          {state.message}
+        </span>
+      )}
+    </form>
   )
 }

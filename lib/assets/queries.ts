@@ -17,6 +17,8 @@ export type AssetFilter = {
   archived?: boolean
   sort?: AssetSort
   page?: number
+  /** Only these assets (a computed filter such as "single points of failure"). */
+  ids?: string[]
 }
 
 /** One page of assets with the total, in two queries whatever the number of rows. */
@@ -25,6 +27,7 @@ export async function listAssets(schoolId: string, f: AssetFilter) {
     schoolId,
     archivedAt: f.archived ? { not: null } : null,
     ...(f.type ? { type: f.type } : {}),
+    ...(f.ids ? { id: { in: f.ids } } : {}),
     ...(f.q
       ? {
           OR: [

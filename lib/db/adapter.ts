@@ -62,6 +62,23 @@ function awaitingScripts(
 
 export function createAdapterFactory(target: DbTarget): SqlMigrationAwareDriverAdapterFactory {
   if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url, max: 10 })
-  const pg = getPglite(target.dir)
-  return awaitingScripts(new PrismaPGlite(pg), pg)
+  // PGlite opens its directory on first connection, not when a module imports the client: `next build`
+  // and scripts that merely import lib/db must not open ./.data/pglite beside a running server (PGlite
+  // takes no lock, so two processes on one directory corrupt it). The adapter factory's constructor
+  // only stores its client, so the probe below opens nothing.
+  let real: SqlMigrationAwareDriverAdapterFactory | undefined
+  const open = () => {
+    if (!real) {
+      const pg = getPglite(target.dir)
+      real = awaitingScripts(new PrismaPGlite(pg), pg)
+    }
+    return real
+  }
+  const probe = new PrismaPGlite(undefined as unknown as PGlite)
+  return {
+    provider: probe.provider,
+    adapterName: probe.adapterName,
+    connect: () => open().connect(),
+    connectToShadowDb: () => open().connectToShadowDb(),
+  }
 }

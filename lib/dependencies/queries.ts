@@ -6,7 +6,7 @@ import {
   type ServiceNode,
   singlePointsOfFailure,
 } from '@/lib/catalogue/graph'
-import { standbyDrift } from '@/lib/catalogue/standby'
+import { type StandbyDrift, standbyDrift } from '@/lib/catalogue/standby'
 import { db } from '@/lib/db'
 
 /**
@@ -57,13 +57,25 @@ export async function loadGraph(schoolId: string) {
 }
 export type Graph = Awaited<ReturnType<typeof loadGraph>>
 
+/** Per-asset flags: single points of failure, and standbys that need re-checking (never verified or drifted). */
+export function assetFlags(g: Graph, timeZone: string) {
+  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+  const recheck = new Map<string, StandbyDrift>()
+  for (const a of g.assets) {
+    const s = standbyDrift(a, timeZone)
+    if (s === 'MAY_NOT_MATCH' || s === 'NEVER_VERIFIED') recheck.set(a.id, s)
+  }
+  return { spofs, spofIds: new Set(spofs.map((p) => p.assetId)), recheck }
+}
+
 /** Figures for the dashboard: live services and assets, single points of failure, standbys to re-check. */
 export async function getCatalogueSummary(schoolId: string, timeZone: string) {
   const g = await loadGraph(schoolId)
-  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
-  const drift = g.assets.filter((a) => {
-    const s = standbyDrift(a, timeZone)
-    return s === 'MAY_NOT_MATCH' || s === 'NEVER_VERIFIED'
-  }).length
-  return { services: g.services.length, assets: g.assets.length, spofs: spofs.length, standbysToCheck: drift }
+  const flags = assetFlags(g, timeZone)
+  return {
+    services: g.services.length,
+    assets: g.assets.length,
+    spofs: flags.spofs.length,
+    standbysToCheck: flags.recheck.size,
+  }
 }

@@ -30,7 +30,12 @@ export const removeMemberAction = schoolAction('people.manage', removeMemberSche
 export const switchSchoolAction = schoolAction('school.read', switchSchoolSchema, async (input, ctx) => {
   if (!ctx.schools.some((s) => s.id === input.schoolId))
     throw new Refusal('NOT_FOUND', 'That school was not found.')
-  ;(await cookies()).set(SCHOOL_COOKIE, input.schoolId, { httpOnly: true, sameSite: 'lax', path: '/' })
+  ;(await cookies()).set(SCHOOL_COOKIE, input.schoolId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
+  })
   revalidatePath('/', 'layout')
   return { schoolId: input.schoolId }
 })

@@ -8,10 +8,18 @@ import { ASSET_SORTS, type AssetSort, listAssets } from '@/lib/assets/queries'
 import { ASSET_TYPE_VALUES, ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
+import type { StandbyDrift } from '@/lib/catalogue/standby'
+import { assetFlags, loadGraph } from '@/lib/dependencies/queries'
 
 export const metadata: Metadata = { title: 'Assets' }
 
-type Search = { q?: string; type?: string; sort?: string; archived?: string; page?: string }
+type Search = { q?: string; type?: string; sort?: string; archived?: string; page?: string; check?: string }
+
+const CHECKS = {
+  spof: 'Single points of failure',
+  standby: 'Standbys to re-check',
+} as const
+type Check = keyof typeof CHECKS
 type AssetTypeValue = (typeof ASSET_TYPE_VALUES)[number]
 
 const SORT_LABELS: Record<AssetSort, string> = {
@@ -29,6 +37,8 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams
   const rawType = one(sp.type)
   const rawSort = one(sp.sort)
+  const rawCheck = one(sp.check)
+  const check = rawCheck && Object.hasOwn(CHECKS, rawCheck) ? (rawCheck as Check) : undefined
   const filter = {
     q: one(sp.q)?.trim().slice(0, 100) || undefined,
     type: (ASSET_TYPE_VALUES as readonly string[]).includes(rawType ?? '')
@@ -38,7 +48,11 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
     archived: one(sp.archived) === '1',
     page: Math.max(1, Number.parseInt(one(sp.page) ?? '1', 10) || 1),
   }
-  const { rows, total, page, pages } = await listAssets(ctx.schoolId, filter)
+  // The flags come from the whole graph (four queries, whatever its size), then narrow the list by id.
+  const flags = assetFlags(await loadGraph(ctx.schoolId), ctx.timeZone)
+  const ids =
+    check === 'spof' ? [...flags.spofIds] : check === 'standby' ? [...flags.recheck.keys()] : undefined
+  const { rows, total, page, pages } = await listAssets(ctx.schoolId, { ...filter, ids })
   const edit = can(ctx.role, 'catalogue.edit')
   return (
     <>
@@ -88,6 +102,19 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
           </select>
         </div>
         <div>
+          <label htmlFor="check" className="block text-sm font-semibold">
+            Needs attention
+          </label>
+          <select id="check" name="check" defaultValue={check ?? ''} className={CONTROL}>
+            <option value="">Any asset</option>
+            {(Object.keys(CHECKS) as Check[]).map((c) => (
+              <option key={c} value={c}>
+                {CHECKS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="sort" className="block text-sm font-semibold">
             Sort by
           </label>
@@ -119,7 +146,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
       <p className="mb-2 text-sm text-slate-700" aria-live="polite" data-testid="asset-count">
         {total === 1 ? '1 asset' : `${total} assets`}
         {filter.archived ? ' in the archive' : ''}
-        {filter.q || filter.type ? ' match these filters' : ''}.
+        {filter.q || filter.type || check ? ' match these filters' : ''}.
       </p>
       {rows.length > 0 ? (
         <TableScroll label="Assets">
@@ -140,6 +167,9 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
                 </th>
                 <th scope="col" className="hidden px-3 py-2 sm:table-cell">
                   Supplier
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Needs attention
                 </th>
               </tr>
             </thead>
@@ -162,6 +192,9 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
                   <td className="px-3 py-2">{assetTypeLabel(a.type)}</td>
                   <td className="hidden px-3 py-2 sm:table-cell">{a.location || '—'}</td>
                   <td className="hidden px-3 py-2 sm:table-cell">{a.supplier || '—'}</td>
+                  <td className="px-3 py-2">
+                    <AssetBadges spof={flags.spofIds.has(a.id)} standby={flags.recheck.get(a.id)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -169,7 +202,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         </TableScroll>
       ) : (
         <p className="rounded-lg border border-slate-300 bg-white p-4">
-          {filter.q || filter.type || filter.archived
+          {filter.q || filter.type || filter.archived || check
             ? 'No assets match these filters.'
             : 'No assets have been recorded yet.'}
         </p>
@@ -183,8 +216,27 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
           type: filter.type,
           sort: filter.sort === 'name' ? undefined : filter.sort,
           archived: filter.archived ? '1' : undefined,
+          check,
         }}
       />
     </>
+  )
+}
+
+function AssetBadges({ spof, standby }: { spof: boolean; standby?: StandbyDrift }) {
+  if (!spof && !standby) return <span className="text-slate-700">—</span>
+  return (
+    <span className="flex flex-wrap gap-1">
+      {spof && (
+        <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-bold text-red-900">
+          Single point of failure
+        </span>
+      )}
+      {standby && (
+        <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-950">
+          {standby === 'NEVER_VERIFIED' ? 'Standby never checked' : 'Standby may no longer match'}
+        </span>
+      )}
+    </span>
   )
 }
