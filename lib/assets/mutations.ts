@@ -162,9 +162,26 @@ export async function setAssetArchived(
           },
         )
     }
+    if (!archived) {
+      const clash = await tx.asset.findFirst({
+        where: {
+          schoolId: actor.schoolId,
+          archivedAt: null,
+          name: { equals: before.name, mode: 'insensitive' },
+          id: { not: input.id },
+        },
+        select: { id: true },
+      })
+      if (clash)
+        throw new Refusal(
+          'CONFLICT',
+          `Another asset in the register is now called "${before.name}". Rename or archive that one first, then restore this one.`,
+        )
+    }
+    const archivedAt = archived ? new Date() : null
     const { count } = await tx.asset.updateMany({
       where: { ...where, version: input.version },
-      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+      data: { archivedAt, version: { increment: 1 } },
     })
     expectOneRow(count, before)
     await writeAudit(tx, {
@@ -174,7 +191,7 @@ export async function setAssetArchived(
       entityId: input.id,
       action: archived ? 'archive' : 'restore',
       before: { archivedAt: before.archivedAt },
-      after: { archived },
+      after: { archivedAt },
     })
     return { id: input.id, version: before.version + 1 }
   })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { query, screenshots, signInAs } from './support'
+import { catalogueSnapshot, postAction, query, screenshots, signInAs } from './support'
 
 async function assetCount() {
   return Number((await query<{ n: string }>('SELECT count(*) AS n FROM "Asset"'))[0]!.n)
@@ -76,6 +76,18 @@ test('a CSV with one bad row shows the problem and writes nothing', async ({ pag
   await expect(page.getByRole('button', { name: 'Import 2 valid rows' })).toBeDisabled()
   await screenshots(page, 'asset-import-preview')
   expect(await assetCount()).toBe(before)
+  // Asking the server to import the whole file anyway is refused, and still writes nothing.
+  const csv =
+    'name,type,location\nHall projector,Hardware,Main hall\nMystery box,Spaceship,Loft\nPayroll data,Data,\n'
+  expect(await postAction(page, 'importAssetsAction', [{ csv, mode: 'all' }])).toContain(
+    'nothing was imported',
+  )
+  expect(await assetCount()).toBe(before)
+  // Choosing on purpose to leave the bad row out imports the two good ones.
+  await page.getByLabel(/Import only the 2 valid rows/).check()
+  await page.getByRole('button', { name: 'Import 2 valid rows' }).click()
+  await expect(page.locator('[data-notice="success"]')).toContainText('2 assets were added')
+  expect(await assetCount()).toBe(before + 2)
 })
 
 test('a team member reads services, assets and dependencies but has nothing to change', async ({ page }) => {
@@ -94,4 +106,22 @@ test('a team member reads services, assets and dependencies but has nothing to c
   const exported = await page.request.get('/assets/export')
   expect(exported.status()).toBe(200)
   expect(await exported.text()).toContain('Exams officer laptop')
+  // Posting straight to the manager's actions, as a crafted request would, is refused and changes nothing.
+  const [laptop] = await query<{ id: string }>(`SELECT id FROM "Asset" WHERE name = 'Exams officer laptop'`)
+  const [other] = await query<{ id: string }>(`SELECT id FROM "Asset" WHERE name = 'File server'`)
+  const [exams] = await query<{ id: string }>(`SELECT id FROM "Service" WHERE name = 'Exam entries'`)
+  const before = await catalogueSnapshot()
+  const attempts: [string, unknown][] = [
+    ['updateAssetAction', { id: laptop!.id, version: 1, name: 'Hijacked', type: 'HARDWARE' }],
+    ['archiveAssetAction', { id: laptop!.id, version: 1, confirm: 'yes' }],
+    ['addDependencyAction', { assetId: laptop!.id, dependsOnId: other!.id }],
+    ['linkServiceAssetAction', { serviceId: exams!.id, assetId: other!.id, required: 'true' }],
+    ['unlinkServiceAssetAction', { serviceId: exams!.id, assetId: laptop!.id }],
+    ['archiveServiceAction', { id: exams!.id, version: 1, confirm: 'yes' }],
+    ['importAssetsAction', { csv: 'name,type\nSneaky,Hardware\n', mode: 'all' }],
+    ['loadStarterCatalogueAction', {}],
+  ]
+  for (const [action, input] of attempts)
+    expect(await postAction(page, action, [input]), action).toContain('NOT_FOUND')
+  expect(await catalogueSnapshot()).toEqual(before)
 })

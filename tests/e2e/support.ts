@@ -84,3 +84,37 @@ export function serverActionId(exportName: string): string {
   if (!entry) throw new Error(`No server action named ${exportName} in the build`)
   return entry[0]
 }
+
+/**
+ * Posts straight to a server action as any client could (no form, no button), with these arguments,
+ * from the page's own session. Returns the raw response text.
+ */
+export async function postAction(page: Page, exportName: string, args: unknown[]): Promise<string> {
+  return page.evaluate(
+    async ({ id, body }) => {
+      const r = await fetch('/', {
+        method: 'POST',
+        headers: {
+          'Next-Action': id,
+          'Content-Type': 'text/plain;charset=UTF-8',
+          Accept: 'text/x-component',
+        },
+        body,
+      })
+      return r.text()
+    },
+    { id: serverActionId(exportName), body: JSON.stringify(args) },
+  )
+}
+
+/** What catalogue actions can change, to prove that a refused request changed nothing. */
+export async function catalogueSnapshot() {
+  const [counts] = await query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM "Asset") AS assets, (SELECT count(*) FROM "Service") AS services,
+            (SELECT count(*) FROM "ServiceAsset") AS links, (SELECT count(*) FROM "AssetDependency") AS deps,
+            (SELECT count(*) FROM "AuditEvent") AS audit,
+            (SELECT coalesce(sum(version), 0) FROM "Asset") AS asset_versions,
+            (SELECT coalesce(sum(version), 0) FROM "Service") AS service_versions`,
+  )
+  return counts
+}
