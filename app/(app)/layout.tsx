@@ -3,8 +3,10 @@ import { NAV_ITEMS } from '@/components/shell/nav-items'
 import { NavLinks } from '@/components/shell/nav-links'
 import { SchoolSwitcher } from '@/components/shell/school-switcher'
 import { SignOutButton } from '@/components/shell/sign-out-button'
+import { FormStampProvider } from '@/components/ui/form-stamp'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
+import { SCHOOL_STAMP_FIELD } from '@/lib/auth/result'
 
 export const dynamic = 'force-dynamic'
 
@@ -37,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </nav>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-        {children}
+        <FormStampProvider fields={{ [SCHOOL_STAMP_FIELD]: ctx.schoolId }}>{children}</FormStampProvider>
       </main>
       <footer className="border-t border-slate-300 bg-white">
         <p className="mx-auto max-w-6xl px-4 py-3 text-sm text-slate-600">

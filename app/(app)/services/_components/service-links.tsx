@@ -2,6 +2,7 @@
 import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { SelectField } from '@/components/ui/field'
+import { FormStamp } from '@/components/ui/form-stamp'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { ActionResult } from '@/lib/auth/result'
@@ -65,6 +66,7 @@ export function UnlinkButton({
     <form action={action} className="inline">
       <input type="hidden" name="serviceId" value={serviceId} />
       <input type="hidden" name="assetId" value={assetId} />
+      <FormStamp />
       <Button type="submit" variant="link" aria-label={`Remove link to ${name}`}>
         Remove
       </Button>
