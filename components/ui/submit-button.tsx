@@ -2,8 +2,12 @@
 import type { ButtonHTMLAttributes } from 'react'
 import { useFormStatus } from 'react-dom'
 import { Button } from './button'
+import { FormStamp } from './form-stamp'
 
-/** A submit button that says it is working and cannot be pressed twice while the form is sending. */
+/**
+ * A submit button that says it is working and cannot be pressed twice while the form is sending. It also
+ * posts the hidden fields of the nearest FormStampProvider.
+ */
 export function SubmitButton({
   children,
   pendingText = 'Saving…',
@@ -15,14 +19,17 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus()
   return (
-    <Button
-      type="submit"
-      variant={variant}
-      {...props}
-      disabled={pending || props.disabled}
-      aria-disabled={pending || props.disabled}
-    >
-      {pending ? pendingText : children}
-    </Button>
+    <>
+      <FormStamp />
+      <Button
+        type="submit"
+        variant={variant}
+        {...props}
+        disabled={pending || props.disabled}
+        aria-disabled={pending || props.disabled}
+      >
+        {pending ? pendingText : children}
+      </Button>
+    </>
   )
 }

@@ -34,3 +34,10 @@ export class Refusal extends Error {
 export const NOT_FOUND_MESSAGE = 'That record was not found.'
 export const STALE_MESSAGE =
   'Someone else changed this record after you opened it. Nothing was saved: compare their version with yours and try again.'
+
+/**
+ * The hidden field that forms post with the id of the school they were built for (the signed-in layout
+ * sets it; components/ui/form-stamp.tsx posts it). An action refuses a form stamped for a school other
+ * than the current one: the user switched school in another tab after opening it.
+ */
+export const SCHOOL_STAMP_FIELD = '_school'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { can, type Permission } from './permissions'
-import { type ActionResult, NOT_FOUND_MESSAGE, Refusal } from './result'
+import { type ActionResult, NOT_FOUND_MESSAGE, Refusal, SCHOOL_STAMP_FIELD } from './result'
 import type { SchoolContext } from './school-context'
 
 function formValues(input: unknown): Record<string, string> | undefined {
@@ -38,6 +38,16 @@ export async function runSchoolAction<S extends z.ZodType, T>(
   if (!ctx) return { ok: false, reason: 'UNAUTHENTICATED', message: 'Please sign in again.' }
   if (!can(ctx.role, permission)) return { ok: false, reason: 'NOT_FOUND', message: NOT_FOUND_MESSAGE }
   const values = formValues(input)
+  if (input instanceof FormData) {
+    const stamp = input.get(SCHOOL_STAMP_FIELD)
+    if (typeof stamp === 'string' && stamp !== ctx.schoolId)
+      return {
+        ok: false,
+        reason: 'CONFLICT',
+        message: `This page was opened for another school, and you have since switched to ${ctx.schoolName} in another tab. Nothing was saved: reload the page to work in ${ctx.schoolName}.`,
+        values,
+      }
+  }
   const parsed = schema.safeParse(input instanceof FormData ? formToObject(input) : input)
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {}

@@ -217,6 +217,22 @@ describe('the wrapper refuses', () => {
     expect(await snapshotCounts()).toEqual(before)
   })
 
+  it('a form stamped for another school, after a switch in another tab, writing nothing', async () => {
+    const before = await snapshotCounts()
+    const fields = {
+      name: 'X',
+      email: 'stamp@example.org',
+      role: 'TEAM',
+      password: 'a strong first password',
+    }
+    const r = await addMemberAction(null, form({ ...fields, _school: s.b.id }))
+    expect(r).toMatchObject({ ok: false, reason: 'CONFLICT', message: expect.stringMatching(/another tab/) })
+    if (!r.ok) expect(r.values).toMatchObject({ name: 'X', email: 'stamp@example.org' })
+    expect(await snapshotCounts()).toEqual(before)
+    // Stamped for the current school, the same form goes through.
+    expect(await addMemberAction(null, form({ ...fields, _school: s.a.id }))).toMatchObject({ ok: true })
+  })
+
   it('turns an unexpected error into a safe message, logging the detail on the server', async () => {
     const logged: unknown[] = []
     const spy = vi.spyOn(console, 'error').mockImplementation((...args) => logged.push(...args))
