@@ -26,7 +26,7 @@ export function SchoolSwitcher({ schools, currentId }: { schools: School[]; curr
     }
   }, [state, router])
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form action={action} className="flex min-w-0 flex-wrap items-center gap-2">
       <label htmlFor={id} className="text-sm text-white">
         School
       </label>
@@ -35,7 +35,7 @@ export function SchoolSwitcher({ schools, currentId }: { schools: School[]; curr
         name="schoolId"
         defaultValue={currentId}
         key={currentId}
-        className="max-w-56 rounded-md border border-white bg-brand-800 px-2 py-1 text-sm text-white"
+        className="min-w-0 max-w-44 rounded-md border border-white bg-brand-800 px-2 py-1 text-sm text-white sm:max-w-56"
       >
         {schools.map((s) => (
           <option key={s.id} value={s.id}>

@@ -60,6 +60,9 @@ export async function screenshots(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true })
   await page.setViewportSize({ width: 360, height: 740 })
   await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true })
+  // At 360 px nothing may push the page sideways (wide content scrolls inside its own region).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow, `${name} is wider than a 360 px phone`).toBeLessThanOrEqual(0)
   await expectNoAxeViolations(page)
   if (size) await page.setViewportSize(size)
 }

@@ -86,7 +86,7 @@ export default async function DependenciesPage({
           list below gives the same facts.
         </p>
         <form method="get" className="mb-3 flex flex-wrap items-end gap-3">
-          <div>
+          <div className="min-w-0 max-w-full">
             <label htmlFor="service" className="block text-sm font-semibold">
               Show
             </label>
@@ -94,7 +94,7 @@ export default async function DependenciesPage({
               id="service"
               name="service"
               defaultValue={focus ?? ''}
-              className="rounded-md border border-slate-500 bg-white px-2 py-1.5"
+              className="max-w-full rounded-md border border-slate-500 bg-white px-2 py-1.5"
             >
               <option value="">Every service</option>
               {services.map((s) => (
