@@ -1,19 +1,23 @@
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { db } from '@/lib/db'
+import { clientIp, parseTrustedProxyHops } from './client-ip'
 import { authenticate } from './sign-in'
 
-/** Sessions end after eight hours (a school day) and are refreshed at most every hour of use. */
+/**
+ * Sessions end eight hours (a school day) after sign-in, however busy the user. The session is a JWT
+ * cookie, and pages and actions read it through getServerSession, which cannot set cookies, so its
+ * expiry is never pushed back. (next-auth's GET /api/auth/session would re-issue it, but nothing in the
+ * app calls that: there is no SessionProvider. updateAge applies to database sessions only.)
+ */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const fwd = headers?.['x-forwarded-for']
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim()
-  return first || null
-}
+// How many proxies beyond the one next to the app append to X-Forwarded-For (see client-ip.ts).
+// Read once at start, so that a mistyped value stops the server instead of weakening the throttle.
+const TRUSTED_PROXY_HOPS = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS)
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S, updateAge: 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
@@ -29,7 +33,7 @@ export const authOptions: NextAuthOptions = {
           db,
           String(credentials?.email ?? ''),
           String(credentials?.password ?? ''),
-          clientIp(req?.headers as Record<string, string> | undefined),
+          clientIp(req?.headers?.['x-forwarded-for'], TRUSTED_PROXY_HOPS),
         )
         if (result.ok) return result.user
         // next-auth passes the message to the client as `error`; the form maps it to plain words.

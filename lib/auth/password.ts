@@ -33,8 +33,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // Verified when the e-mail is unknown, so that a wrong e-mail costs the same time as a wrong password.
-let dummy: Promise<string> | undefined
+// Started when the module loads: built on first use, the first unknown e-mail would cost two hashes.
+const dummy = hashPassword(randomBytes(12).toString('hex'))
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(12).toString('hex'))
   return dummy
 }

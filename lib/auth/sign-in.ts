@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db'
 import { dummyHash, verifyPassword } from './password'
-import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle'
+import { clearAfterSuccess, countAttempt, throttleKeys } from './throttle'
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string } }
@@ -9,7 +9,9 @@ export type SignInResult =
 
 /**
  * Checks an e-mail and password. An unknown e-mail and a wrong password give the same answer after the
- * same work (a dummy hash is verified); repeated failures lock the e-mail and the address for a while.
+ * same work (a dummy hash is verified). Every attempt is counted against the e-mail and the address
+ * before the password is checked, so parallel guesses cannot slip past the lock; repeated failures lock
+ * the e-mail and the address for a while, and a locked attempt is refused without checking the password.
  */
 export async function authenticate(
   db: Db,
@@ -19,7 +21,7 @@ export async function authenticate(
 ): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase()
   const keys = throttleKeys(email, ip)
-  const wait = await lockedFor(db, keys)
+  const wait = await countAttempt(db, keys)
   if (wait > 0) return { ok: false, reason: 'LOCKED', retryAfterMs: wait }
 
   const user = await db.user.findUnique({
@@ -27,11 +29,9 @@ export async function authenticate(
     select: { id: true, email: true, name: true, passwordHash: true },
   })
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()))
-  if (!user || !valid) {
-    await recordFailure(db, keys)
-    return { ok: false, reason: 'INVALID' }
-  }
-  await clearFailures(db, email)
+  // A failure needs no write: the attempt was counted above.
+  if (!user || !valid) return { ok: false, reason: 'INVALID' }
+  await clearAfterSuccess(db, keys)
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } }
 }
 

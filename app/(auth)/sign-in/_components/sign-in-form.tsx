@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { signIn } from 'next-auth/react'
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { Notice } from '@/components/ui/notice'
@@ -12,9 +12,20 @@ const MESSAGES: Record<string, string> = {
   LOCKED: 'Too many failed attempts. Wait a few minutes, then try again.',
 }
 
+const noSubscription = () => () => {}
+
+/** False in the server's HTML and during hydration, true once React runs the form in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
+}
+
 export function SignInForm() {
   const router = useRouter()
-  const [email, setEmail] = useState('')
+  const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
 
@@ -37,28 +48,30 @@ export function SignInForm() {
     setError(MESSAGES[res?.error ?? ''] ?? 'Sign-in failed. Please try again.')
   }
 
+  // Signing in needs the script (next-auth's CSRF token). Until it runs, the button stays disabled, so
+  // the browser cannot submit the form itself; and method="post" keeps the password out of the address
+  // bar, the history and the server logs even so. The e-mail field is uncontrolled, so what was typed
+  // before hydration is kept.
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       noValidate
       className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm"
     >
+      <noscript>
+        <Notice tone="warning" title="JavaScript is switched off">
+          Signing in needs JavaScript. Switch it on for this site, then reload the page.
+        </Notice>
+      </noscript>
       {error && (
         <Notice tone="error" title="You are not signed in">
           {error}
         </Notice>
       )}
-      <TextField
-        name="email"
-        label="E-mail address"
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
+      <TextField name="email" label="E-mail address" type="email" autoComplete="username" required />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" required />
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={!hydrated || pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>
