@@ -11,7 +11,7 @@ const { resolveDbTarget } = await import('../../lib/db/target')
 const { countQueries, db } = await import('../../lib/db')
 const { listServices } = await import('../../lib/services/queries')
 const { listAssets } = await import('../../lib/assets/queries')
-const { loadGraph } = await import('../../lib/dependencies/queries')
+const { assetFlags, loadGraph } = await import('../../lib/dependencies/queries')
 const { singlePointsOfFailure } = await import('../../lib/catalogue/graph')
 const { layoutDependencyGraph } = await import('../../lib/dependencies/layout')
 const { fillCatalogue } = await import('../support/bulk')
@@ -31,7 +31,14 @@ for (const n of [10, 100, 500]) {
   await fillCatalogue(school.id, n)
   const rows: [string, () => Promise<unknown>][] = [
     ['services list (page 1)', () => listServices(school.id, { sort: 'priority' })],
-    ['assets list (page 1)', () => listAssets(school.id, { sort: 'name' })],
+    [
+      'assets list with flags',
+      async () => {
+        // As the assets page does it: flags from the whole graph, then one page.
+        const flags = assetFlags(await loadGraph(school.id), 'Europe/London')
+        return listAssets(school.id, { sort: 'name', ids: [...flags.spofIds] })
+      },
+    ],
     [
       'dependencies (graph+SPOF)',
       async () => {

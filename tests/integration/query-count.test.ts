@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { listAssets } from '@/lib/assets/queries'
 import { assetsCsv, servicesCsv } from '@/lib/catalogue/export'
 import { countQueries } from '@/lib/db'
-import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
+import { assetFlags, getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
 import { listServices } from '@/lib/services/queries'
 import { fillCatalogue } from '../support/bulk'
 import { makeSchool } from '../support/factories'
@@ -11,6 +11,10 @@ import { makeSchool } from '../support/factories'
 const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'services list': (id) => listServices(id, { q: 'Service', sort: 'priority' }),
   'assets list': (id) => listAssets(id, { type: 'HARDWARE', sort: 'name', page: 2 }),
+  'assets list needing attention': async (id) => {
+    const flags = assetFlags(await loadGraph(id), 'Europe/London')
+    return listAssets(id, { sort: 'name', ids: [...flags.spofIds] })
+  },
   'dependency graph': (id) => loadGraph(id),
   'dashboard summary': (id) => getCatalogueSummary(id, 'Europe/London'),
   'services export': (id) => servicesCsv(id),
