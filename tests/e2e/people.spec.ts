@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { LOGINS, query, screenshots, serverActionId, signInAs } from './support'
+import { LOGINS, postAction, query, screenshots, signInAs } from './support'
 
 async function membershipState() {
   return query<{ email: string; role: string; version: number }>(
@@ -39,11 +39,16 @@ test('a manager adds a person, fixing a mistake without retyping, then changes t
   await row.getByRole('button', { name: 'Change role' }).click()
   await expect(row.getByLabel('Role for Sam Patel')).toHaveValue('VIEWER')
   await expect(row).toContainText('Read-only viewer')
-  const [stored] = await query<{ role: string }>(
-    `SELECT m.role::text AS role FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
-    ['sam.patel@oakfield.example'],
-  )
-  expect(stored?.role).toBe('VIEWER')
+  // The select shows the choice at once; the stored role changes when the action has run.
+  await expect
+    .poll(async () => {
+      const [stored] = await query<{ role: string }>(
+        `SELECT m.role::text AS role FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
+        ['sam.patel@oakfield.example'],
+      )
+      return stored?.role
+    })
+    .toBe('VIEWER')
   await screenshots(page, 'people')
 })
 
@@ -66,35 +71,22 @@ test('a team member who posts manager-only actions directly is refused and nothi
      WHERE u.email = $1 AND s.urn = '100001'`,
     [LOGINS.MANAGER],
   )
-  const post = (action: string, arg: unknown) =>
-    page.evaluate(
-      async ({ id, body }) => {
-        const res = await fetch('/', {
-          method: 'POST',
-          headers: {
-            'Next-Action': id,
-            'Content-Type': 'text/plain;charset=UTF-8',
-            Accept: 'text/x-component',
-          },
-          body,
-        })
-        return { status: res.status, text: await res.text() }
-      },
-      { id: serverActionId(action), body: JSON.stringify([arg]) },
-    )
+  const usersBefore = await query('SELECT id FROM "User" ORDER BY id')
+  const post = (action: string, arg: unknown) => postAction(page, action, [arg])
   const add = await post('addMemberAction', {
     name: 'Intruder',
     email: 'intruder@example.org',
     role: 'MANAGER',
     password: 'a long enough password',
   })
-  expect(add.text).toContain('NOT_FOUND')
+  expect(add).toContain('NOT_FOUND')
   const demote = await post('changeRoleAction', { membershipId: manager!.id, role: 'TEAM', version: 1 })
-  expect(demote.text).toContain('NOT_FOUND')
+  expect(demote).toContain('NOT_FOUND')
   const remove = await post('removeMemberAction', { membershipId: manager!.id, version: 1 })
-  expect(remove.text).toContain('NOT_FOUND')
+  expect(remove).toContain('NOT_FOUND')
   expect(await membershipState()).toEqual(before)
   expect(await auditCount()).toBe(auditBefore)
+  expect(await query('SELECT id FROM "User" ORDER BY id')).toEqual(usersBefore)
 })
 
 test('the activity page lists changes for the manager', async ({ page }) => {

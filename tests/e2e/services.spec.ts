@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { query, screenshots, serverActionId, signInAs } from './support'
+import { postAction, query, screenshots, signInAs } from './support'
 
 async function serviceCount() {
   return Number((await query<{ n: string }>('SELECT count(*) AS n FROM "Service"'))[0]!.n)
@@ -45,32 +45,18 @@ test('a team member reads the services but cannot change them, even by posting d
   await expect(page.getByRole('link', { name: 'Add a service' })).toHaveCount(0)
   expect((await page.goto('/services/new'))?.status()).toBe(404)
   const before = await serviceCount()
-  const res = await page.evaluate(
-    async ({ id }) => {
-      const r = await fetch('/services', {
-        method: 'POST',
-        headers: {
-          'Next-Action': id,
-          'Content-Type': 'text/plain;charset=UTF-8',
-          Accept: 'text/x-component',
-        },
-        body: JSON.stringify([
-          {
-            name: 'Sneaky',
-            criticality: 1,
-            rtoValue: 1,
-            rtoUnit: 'hours',
-            rpoValue: 1,
-            rpoUnit: 'hours',
-            maxOutageValue: 1,
-            maxOutageUnit: 'days',
-          },
-        ]),
-      })
-      return r.text()
+  const res = await postAction(page, 'createServiceAction', [
+    {
+      name: 'Sneaky',
+      criticality: 1,
+      rtoValue: 1,
+      rtoUnit: 'hours',
+      rpoValue: 1,
+      rpoUnit: 'hours',
+      maxOutageValue: 1,
+      maxOutageUnit: 'days',
     },
-    { id: serverActionId('createServiceAction') },
-  )
+  ])
   expect(res).toContain('NOT_FOUND')
   expect(await serviceCount()).toBe(before)
 })

@@ -61,8 +61,23 @@ export async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 360, height: 740 })
   await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true })
   // At 360 px nothing may push the page sideways (wide content scrolls inside its own region).
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow, `${name} is wider than a 360 px phone`).toBeLessThanOrEqual(0)
+  const wide = await page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth
+    // Name the outermost elements that stick out, to say what to fix.
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter(
+        (el) =>
+          !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5,
+      )
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 60)}`)
+    return { overflow, culprits }
+  })
+  expect(
+    wide.overflow,
+    `${name} is wider than a 360 px phone: ${wide.culprits.join(', ')}`,
+  ).toBeLessThanOrEqual(0)
   await expectNoAxeViolations(page)
   if (size) await page.setViewportSize(size)
 }

@@ -56,7 +56,7 @@ export function ImportAssets() {
           accept=".csv,text/csv"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
-          className="my-2 block"
+          className="my-2 block w-full max-w-full"
         />
         <SubmitButton variant="secondary" pendingText="Checking…">
           Check the file
