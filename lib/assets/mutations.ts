@@ -40,7 +40,7 @@ async function checkStandby(tx: Tx, schoolId: string, assetId: string | null, st
 }
 
 /** Names identify assets in lists, the graph and imports, so two live assets may not share one. */
-async function checkNameFree(tx: Tx, schoolId: string, name: string, exceptId: string | null) {
+async function nameTaken(tx: Tx, schoolId: string, name: string, exceptId: string | null) {
   const clash = await tx.asset.findFirst({
     where: {
       schoolId,
@@ -50,7 +50,11 @@ async function checkNameFree(tx: Tx, schoolId: string, name: string, exceptId: s
     },
     select: { id: true },
   })
-  if (clash)
+  return clash !== null
+}
+
+async function checkNameFree(tx: Tx, schoolId: string, name: string, exceptId: string | null) {
+  if (await nameTaken(tx, schoolId, name, exceptId))
     throw new Refusal('INVALID', 'Please correct the highlighted fields.', {
       fieldErrors: {
         name: [`An asset called "${name}" is already in the register. Give this one a different name.`],
@@ -162,22 +166,11 @@ export async function setAssetArchived(
           },
         )
     }
-    if (!archived) {
-      const clash = await tx.asset.findFirst({
-        where: {
-          schoolId: actor.schoolId,
-          archivedAt: null,
-          name: { equals: before.name, mode: 'insensitive' },
-          id: { not: input.id },
-        },
-        select: { id: true },
-      })
-      if (clash)
-        throw new Refusal(
-          'CONFLICT',
-          `Another asset in the register is now called "${before.name}". Rename or archive that one first, then restore this one.`,
-        )
-    }
+    if (!archived && (await nameTaken(tx, actor.schoolId, before.name, input.id)))
+      throw new Refusal(
+        'CONFLICT',
+        `Another asset in the register is now called "${before.name}". Rename or archive that one first, then restore this one.`,
+      )
     const archivedAt = archived ? new Date() : null
     const { count } = await tx.asset.updateMany({
       where: { ...where, version: input.version },

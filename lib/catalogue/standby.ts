@@ -1,13 +1,17 @@
 export type StandbyDrift = 'OK' | 'NEVER_VERIFIED' | 'MAY_NOT_MATCH' | 'NO_STANDBY'
 
+// One formatter per time zone: building one is far dearer than using it, and the assets list and the
+// dashboard check every asset's standby on each request.
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** The calendar day (yyyy-mm-dd) an instant falls on in a time zone. */
 export function dayIn(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d)
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, format)
+  }
+  return format.format(d)
 }
 
 /**

@@ -8,7 +8,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   addDependencyAction,
   archiveAssetAction,
-  createAssetAction,
   removeDependencyAction,
   restoreAssetAction,
   updateAssetAction,
@@ -18,6 +17,7 @@ import { singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
 import { createServiceAction, linkServiceAssetAction, unlinkServiceAssetAction } from '@/lib/services/actions'
+import { createTestAsset as asset, catalogueSnapshot as snapshot } from '../support/catalogue'
 import { contextFor, form, makeMember, makeSchool } from '../support/factories'
 import { asUser } from '../support/session'
 
@@ -34,24 +34,6 @@ const SERVICE = {
   rpoUnit: 'days',
   maxOutageValue: 1,
   maxOutageUnit: 'days',
-}
-
-/** Every catalogue row of a school, audit rows included, to prove a refusal changed nothing. */
-async function snapshot(schoolId: string) {
-  const [services, assets, needs, edges, audit] = await Promise.all([
-    db.service.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.asset.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.serviceAsset.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.assetDependency.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.auditEvent.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-  ])
-  return { services, assets, needs, edges, audit }
-}
-
-async function asset(name: string, extra: Record<string, string> = {}) {
-  const r = await createAssetAction(null, form({ name, type: 'HARDWARE', ...extra }))
-  if (!r.ok) throw new Error(r.message)
-  return r.data.id
 }
 
 async function service(name: string, criticality = 1) {

@@ -15,6 +15,7 @@ import {
   linkServiceAssetAction,
   updateServiceAction,
 } from '@/lib/services/actions'
+import { createTestAsset as asset, catalogueSnapshot as snapshot } from '../support/catalogue'
 import { contextFor, form, makeMember, makeSchool } from '../support/factories'
 import { asUser } from '../support/session'
 
@@ -33,23 +34,6 @@ const SERVICE = {
   maxOutageUnit: 'days',
   impact60Level: 'MEDIUM',
   impact60Note: 'Registers on paper',
-}
-
-async function snapshot(schoolId: string) {
-  const [services, assets, needs, edges, audit] = await Promise.all([
-    db.service.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.asset.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.serviceAsset.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.assetDependency.findMany({ where: { schoolId }, orderBy: { id: 'asc' } }),
-    db.auditEvent.count({ where: { schoolId } }),
-  ])
-  return { services, assets, needs, edges, audit }
-}
-
-async function asset(name: string, extra: Record<string, string> = {}) {
-  const r = await createAssetAction(null, form({ name, type: 'HARDWARE', ...extra }))
-  if (!r.ok) throw new Error(r.message)
-  return r.data.id
 }
 
 let s: { schoolId: string; otherSchoolId: string; teamCtx: Awaited<ReturnType<typeof contextFor>> }

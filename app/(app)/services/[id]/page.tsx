@@ -143,7 +143,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
               name={service.name}
               id={service.id}
               version={service.version}
-              archived={Boolean(service.archivedAt)}
+              archived={archived}
             />
           </div>
         </section>
