@@ -6,7 +6,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button'
 import { FormStampProvider } from '@/components/ui/form-stamp'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
-import { SCHOOL_STAMP_FIELD } from '@/lib/auth/result'
+import { SCHOOL_STAMP_FIELD } from '@/lib/result'
 
 export const dynamic = 'force-dynamic'
 

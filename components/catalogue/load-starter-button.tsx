@@ -2,7 +2,7 @@
 import { useActionState } from 'react'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { loadStarterCatalogueAction } from '@/lib/catalogue/actions'
 
 /** Loads a typical school's services and assets; safe to press twice (nothing is added twice). */

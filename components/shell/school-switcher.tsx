@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation'
 import { useActionState, useEffect, useId } from 'react'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { switchSchoolAction } from '@/lib/people/actions'
 
 type School = { id: string; name: string; role: keyof typeof ROLE_LABELS }

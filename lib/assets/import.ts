@@ -1,5 +1,5 @@
 import { writeAuditMany } from '@/lib/audit'
-import { Refusal } from '@/lib/auth/result'
+import { Refusal } from '@/lib/result'
 import type { Db, Tx } from '@/lib/db'
 import { checkAssetCsv, type ImportPreview } from './csv'
 

@@ -2,7 +2,7 @@ import 'server-only'
 import type { z } from 'zod'
 import { getSchoolContext } from './context'
 import type { Permission } from './permissions'
-import type { ActionResult } from './result'
+import type { ActionResult } from '@/lib/result'
 import { runSchoolAction } from './run-action'
 import type { SchoolContext } from './school-context'
 

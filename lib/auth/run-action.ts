@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { can, type Permission } from './permissions'
-import { type ActionResult, NOT_FOUND_MESSAGE, Refusal, SCHOOL_STAMP_FIELD } from './result'
+import { type ActionResult, NOT_FOUND_MESSAGE, Refusal, SCHOOL_STAMP_FIELD } from '@/lib/result'
 import type { SchoolContext } from './school-context'
 
 function formValues(input: unknown): Record<string, string> | undefined {

@@ -1,4 +1,4 @@
-import { Refusal, STALE_MESSAGE } from '@/lib/auth/result'
+import { Refusal, STALE_MESSAGE } from '@/lib/result'
 
 /**
  * Optimistic concurrency for one record: `current` is the row as read in this transaction (null when it

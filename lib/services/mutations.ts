@@ -1,5 +1,5 @@
 import { writeAudit } from '@/lib/audit'
-import { Refusal } from '@/lib/auth/result'
+import { Refusal } from '@/lib/result'
 import type { Db, Tx } from '@/lib/db'
 import { checkVersion, expectOneRow } from '@/lib/db/versioned'
 import type { ServiceData, UpdateServiceInput } from './schema'

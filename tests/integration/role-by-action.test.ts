@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import * as assetActions from '@/lib/assets/actions'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import * as catalogueActions from '@/lib/catalogue/actions'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'

@@ -3,7 +3,7 @@ import { useActionState } from 'react'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { archiveAssetAction, restoreAssetAction } from '@/lib/assets/actions'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 
 type Result = ActionResult<{ id: string; version: number }> | null
 

@@ -7,7 +7,7 @@ import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { createAssetAction, updateAssetAction } from '@/lib/assets/actions'
 import { ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { formatDay } from '@/lib/format'
 
 type Result = ActionResult<{ id: string; version?: number }> | null

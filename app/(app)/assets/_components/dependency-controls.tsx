@@ -4,7 +4,7 @@ import { SelectField } from '@/components/ui/field'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { addDependencyAction, removeDependencyAction } from '@/lib/assets/actions'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 
 type Result = ActionResult<{ id: string }> | null
 

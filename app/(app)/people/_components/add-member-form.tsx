@@ -3,7 +3,7 @@ import { useActionState } from 'react'
 import { SelectField, TextField } from '@/components/ui/field'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { addMemberAction } from '@/lib/people/actions'
 import { ROLE_OPTIONS } from './role-options'
 

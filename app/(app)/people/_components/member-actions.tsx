@@ -2,7 +2,7 @@
 import { useActionState, useId } from 'react'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { changeRoleAction, removeMemberAction } from '@/lib/people/actions'
 import { ROLE_OPTIONS } from './role-options'
 

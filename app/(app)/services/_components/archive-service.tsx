@@ -2,7 +2,7 @@
 import { useActionState } from 'react'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { archiveServiceAction, restoreServiceAction } from '@/lib/services/actions'
 
 type Result = ActionResult<unknown> | null

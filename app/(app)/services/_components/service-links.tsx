@@ -5,7 +5,7 @@ import { SelectField } from '@/components/ui/field'
 import { FormStamp } from '@/components/ui/form-stamp'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 import { linkServiceAssetAction, unlinkServiceAssetAction } from '@/lib/services/actions'
 
 type Option = { id: string; name: string }

@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button'
 import { TableScroll } from '@/components/ui/table-scroll'
 import { importAssetsAction, previewAssetImportAction } from '@/lib/assets/actions'
 import type { ImportPreview } from '@/lib/assets/csv'
-import type { ActionResult } from '@/lib/auth/result'
+import type { ActionResult } from '@/lib/result'
 
 type PreviewState = ActionResult<{ csv: string; preview: ImportPreview }> | null
 type ImportState = ActionResult<{ imported: number; skipped: number }> | null
