@@ -3,22 +3,16 @@ import { db } from '@/lib/db'
 
 /** The dashboard's figures for one school, read from the database in one round of queries. */
 export async function getSchoolOverview(schoolId: string) {
-  const [school, roles, auditCount, recent] = await Promise.all([
+  const [school, roles, auditCount] = await Promise.all([
     db.school.findUniqueOrThrow({
       where: { id: schoolId },
       select: { name: true, urn: true, timeZone: true, goLiveDate: true, reviewCadenceMonths: true },
     }),
     db.membership.groupBy({ by: ['role'], where: { schoolId }, _count: { _all: true } }),
     db.auditEvent.count({ where: { schoolId } }),
-    db.auditEvent.findMany({
-      where: { schoolId },
-      orderBy: { at: 'desc' },
-      take: 5,
-      select: { id: true, at: true, entity: true, action: true, actor: { select: { name: true } } },
-    }),
   ])
   const members = Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<
     Record<string, number>
   >
-  return { school, members, auditCount, recent }
+  return { school, members, auditCount }
 }
