@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { listAssets } from '@/lib/assets/queries'
+import { listChanges, listRecentChanges } from '@/lib/audit/queries'
 import { assetsCsv, servicesCsv } from '@/lib/catalogue/export'
 import { countQueries } from '@/lib/db'
 import { assetFlags, getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
 import { listServices } from '@/lib/services/queries'
+import { fillAuditTrail } from '../support/audit'
 import { fillCatalogue } from '../support/bulk'
 import { makeSchool } from '../support/factories'
 
@@ -19,6 +21,9 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'dashboard summary': (id) => getCatalogueSummary(id, 'Europe/London'),
   'services export': (id) => servicesCsv(id),
   'assets export': (id) => assetsCsv(id),
+  'activity page': (id) => listChanges(id, { timeZone: 'Europe/London' }),
+  'activity filtered by kind': (id) => listChanges(id, { timeZone: 'Europe/London', entity: ['Asset'] }),
+  'dashboard recent changes': (id) => listRecentChanges(id, 'Europe/London'),
 }
 
 describe('query counts do not grow with the rows', () => {
@@ -27,6 +32,8 @@ describe('query counts do not grow with the rows', () => {
     const large = await makeSchool()
     await fillCatalogue(small.id, 5)
     await fillCatalogue(large.id, 200)
+    await fillAuditTrail(small.id, 5)
+    await fillAuditTrail(large.id, 200)
     for (const [name, run] of Object.entries(PAGES)) {
       const a = await countQueries(() => run(small.id))
       const b = await countQueries(() => run(large.id))
