@@ -1,4 +1,7 @@
 import type { AuditEntry, ChangeEntry, FieldChange } from '@/lib/audit/describe'
+import { ENTITIES, isAuditEntity } from '@/lib/audit/vocabulary'
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /**
  * One field's old and new values, stacked so that long text wraps at 360 px instead of pushing the page
@@ -7,7 +10,7 @@ import type { AuditEntry, ChangeEntry, FieldChange } from '@/lib/audit/describe'
 function FieldChangeItem({ change }: { change: FieldChange }) {
   return (
     <div className="min-w-0 py-1">
-      <dt className="font-semibold first-letter:uppercase">{change.label}</dt>
+      <dt className="font-semibold">{capitalise(change.label)}</dt>
       <dd className="grid min-w-0 gap-x-4 sm:grid-cols-2">
         {change.before !== undefined && (
           <p className="min-w-0 whitespace-pre-line break-words">
@@ -37,23 +40,32 @@ export function FieldChanges({ entry }: { entry: AuditEntry }) {
   )
 }
 
-/** A bulk change's rows, behind a <details> that opens without JavaScript. */
+/** A bulk change's rows by kind of record, behind a <details> that opens without JavaScript. */
 function BatchRows({ entry }: { entry: ChangeEntry }) {
   if (!entry.batch) return null
   const { rows, total } = entry.batch
   const count = Math.max(total, rows.length)
+  const byKind = new Map<string, AuditEntry[]>()
+  for (const r of rows) byKind.set(r.entity, [...(byKind.get(r.entity) ?? []), r])
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer font-semibold text-brand-700 underline">
         Show the {count} record{count === 1 ? '' : 's'} it added
       </summary>
-      <ul className="mt-2 list-disc space-y-1 pl-5">
-        {rows.map((r) => (
-          <li key={r.id} className="break-words">
-            {r.says}
-          </li>
-        ))}
-      </ul>
+      {[...byKind].map(([entity, list]) => (
+        <section key={entity} className="mt-2">
+          <p className="font-semibold">
+            {capitalise(isAuditEntity(entity) ? ENTITIES[entity].plural : 'other records')} ({list.length})
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            {list.map((r) => (
+              <li key={r.id} className="break-words">
+                {r.says}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       {rows.length < count && (
         <p className="mt-1 text-slate-700">
           And {count - rows.length} more: filter the activity by kind of record to see each one.

@@ -9,7 +9,8 @@ export async function getSchoolOverview(schoolId: string) {
       select: { name: true, urn: true, timeZone: true, goLiveDate: true, reviewCadenceMonths: true },
     }),
     db.membership.groupBy({ by: ['role'], where: { schoolId }, _count: { _all: true } }),
-    db.auditEvent.count({ where: { schoolId } }),
+    // The rows of a bulk change count once, as the activity log shows them.
+    db.auditEvent.count({ where: { schoolId, batchId: null } }),
   ])
   const members = Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<
     Record<string, number>
