@@ -80,7 +80,7 @@ test('the activity log reads as sentences, opens bulk changes and fits a phone',
   ).toBeVisible()
   await entries(page).nth(0).getByText('Show the 2 records it added').click()
   await expect(entries(page).nth(0)).toContainText(`imported the asset Kiosk printer ${tag} from a CSV file`)
-  await screenshots(page, 'activity')
+  await screenshots(page, 'activity-log')
 
   // Filtering by a kind of record lists each record's own change, the imported ones included.
   await page.getByLabel('Kind of record').selectOption('assets')
@@ -90,7 +90,7 @@ test('the activity log reads as sentences, opens bulk changes and fits a phone',
     `imported the asset Visitor badges ${tag} from a CSV file`,
   )
   await expect(page.getByLabel('Kind of record')).toHaveValue('assets')
-  await screenshots(page, 'activity-assets')
+  await screenshots(page, 'activity-log-assets')
 
   // A hand-edited page number shows the list, not an error.
   for (const q of ['?page=99999999999999999999', '?page=4000', '?page=-1&kind=nonsense', '?page=2&page=x']) {
