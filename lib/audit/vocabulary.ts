@@ -4,8 +4,10 @@
  * source both sides use: `writeAudit` accepts only the pairs listed here (a typo fails the typecheck)
  * and the activity log describes rows with these words (lib/audit/describe.ts).
  *
- * Adding a domain (risks, countermeasures, contingency plans, reviews...) is one entry in ENTITIES and
- * its phrases in PHRASES: the compiler then asks for a phrase for each of its actions.
+ * Adding a domain (risks, countermeasures, contingency plans, reviews...): one entry in ENTITIES (its
+ * actions and labelled fields), its phrases in PHRASES (the compiler asks for one per action), and its
+ * place in ACTIVITY_KINDS (a unit test asks). If its rows may lack the record's name, or another record
+ * points at it by id, add it to NamedEntity and to the name lookups in queries.ts.
  */
 
 /** How a stored value is shown. Anything not listed in an entity's fields is never shown (ids, versions). */
