@@ -84,7 +84,7 @@ export function Radios({
             name={name}
             value={o.value}
             defaultChecked={current === o.value}
-            className="mt-1"
+            className="mt-0.5 h-6 w-6 shrink-0"
           />
           <span>
             {o.label}
