@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { LOGINS, SignInPage, screenshots } from './support'
+import { screenshots, signInAs } from './support'
 
 /*
  * Works in the manager's second school (Riverside Academy), so the records it makes do not change what
@@ -19,11 +19,7 @@ function entries(page: Page) {
 
 test('the activity log reads as sentences, opens bulk changes and fits a phone', async ({ page }) => {
   const tag = Date.now().toString(36)
-  const signIn = new SignInPage(page)
-  await signIn.goto()
-  await signIn.signIn(LOGINS.MANAGER)
-  // Checking the password is slow on a busy machine.
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({ timeout: 30_000 })
+  await signInAs(page, 'MANAGER')
   await switchTo(page, 'Riverside Academy')
 
   // A starter catalogue load, then one service changed by hand.
