@@ -1,35 +1,45 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { z } from 'zod'
 import { DependencyGraph } from '@/components/catalogue/dependency-graph'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
-import { layoutDependencyGraph } from '@/lib/dependencies/layout'
+import { layoutDependencyGraph, selectForPicture } from '@/lib/dependencies/layout'
 import { loadGraph } from '@/lib/dependencies/queries'
 import { CRITICALITY } from '@/lib/services/schema'
+import { choiceParam, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
 export const metadata: Metadata = { title: 'Dependencies' }
 
 const criticalityLabel = (c: number) => CRITICALITY.find((x) => x.value === c)?.label ?? String(c)
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-export default async function DependenciesPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ service?: string }>
-}) {
+/** `?service=` draws one service and what it needs; `?show=all` also draws assets no service needs. */
+const paramsSchema = z.object({
+  service: z.string().max(100).optional().catch(undefined),
+  show: choiceParam(['needed', 'all'], 'needed'),
+})
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+export default async function DependenciesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
   const g = await loadGraph(ctx.schoolId)
   const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
-  const requested = (await searchParams).service
-  const focus = g.services.some((s) => s.id === requested) ? requested : null
+  const params = parseSearchParams(paramsSchema, await searchParams)
+  const focus = g.services.some((s) => s.id === params.service) ? params.service! : null
+  const everything = !focus && params.show === 'all'
   const picture = layoutDependencyGraph({
     ...g,
     spofs: new Set(spofs.map((p) => p.assetId)),
     focusServiceId: focus,
+    everything,
   })
+  // Assets that no service needs, directly or through other assets: drawn only on request.
+  const unneeded = selectForPicture({ ...g, spofs: new Set() }).hiddenAssets
   const assetName = new Map(g.assets.map((a) => [a.id, a.name]))
   const serviceById = new Map(g.services.map((s) => [s.id, s]))
   const nameOf = (id: string) => assetName.get(id) ?? 'Unknown asset'
@@ -104,10 +114,45 @@ export default async function DependenciesPage({
               ))}
             </select>
           </div>
+          {unneeded > 0 && (
+            <div className="flex min-h-9 items-center gap-2">
+              <input
+                id="show-all"
+                type="checkbox"
+                name="show"
+                value="all"
+                defaultChecked={params.show === 'all'}
+                className="h-5 w-5"
+              />
+              <label htmlFor="show-all" className="text-sm">
+                Also draw the {plural(unneeded, 'asset', 'assets')} no service needs
+              </label>
+            </div>
+          )}
           <button type="submit" className={buttonClass('secondary')}>
             Show
           </button>
         </form>
+        {!focus && unneeded > 0 && (
+          <p className="mb-3 text-sm" data-testid="graph-hidden">
+            {everything ? (
+              <>
+                Drawing every asset, with the {plural(unneeded, 'asset', 'assets')} no service needs.{' '}
+                <Link href="/dependencies" className="font-semibold text-brand-700 underline">
+                  Draw only what services need
+                </Link>
+              </>
+            ) : (
+              <>
+                {plural(unneeded, 'asset that no service needs is', 'assets that no service needs are')} not
+                drawn.{' '}
+                <Link href="/dependencies?show=all" className="font-semibold text-brand-700 underline">
+                  Draw every asset
+                </Link>
+              </>
+            )}
+          </p>
+        )}
         <DependencyGraph layout={picture} />
       </section>
 
