@@ -11,14 +11,14 @@ import { LANDING_NOTICES } from './notices'
 import { changeRoleSchema, removeMemberSchema, switchSchoolSchema } from './schema'
 
 /**
- * Changes a member's role. For one's own role the first answer is { outcome: 'confirm' } and nothing
+ * Changes a member's role. For one's own role the first answer is NEEDS_CONFIRMATION and nothing
  * changes; once confirmed, the person (no longer able to manage people) is sent to the dashboard with a
  * notice instead of staying on a page they may no longer open.
  */
 export const changeRoleAction = schoolAction('people.manage', changeRoleSchema, async (input, ctx) => {
   const out = await changeRole(db, ctx, input)
   revalidatePath('/', 'layout')
-  if (out.outcome === 'done' && out.self) redirect(`/?notice=${LANDING_NOTICES.roleChanged}`)
+  if (out.self) redirect(`/?notice=${LANDING_NOTICES.roleChanged}`)
   return out
 })
 
@@ -26,7 +26,7 @@ export const changeRoleAction = schoolAction('people.manage', changeRoleSchema, 
 export const removeMemberAction = schoolAction('people.manage', removeMemberSchema, async (input, ctx) => {
   const out = await removeMember(db, ctx, input)
   revalidatePath('/', 'layout')
-  if (out.outcome === 'done' && out.self) {
+  if (out.self) {
     const left = await db.membership.count({ where: { userId: ctx.userId } })
     redirect(`${left ? '/' : '/no-school'}?notice=${LANDING_NOTICES.leftSchool}`)
   }

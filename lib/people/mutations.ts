@@ -32,17 +32,6 @@ async function loadMembership(tx: Tx, schoolId: string, membershipId: string, ve
   return m
 }
 
-/**
- * What a change to one's own membership asks before it is made: the action answers with this, and
- * makes the change only when the form comes back with confirm=yes (so it works without JavaScript).
- */
-export type NeedsConfirmation = {
-  outcome: 'confirm'
-  message: string
-  /** What the confirming form posts back with confirm=yes (the choice the person made). */
-  fields: Record<string, string>
-}
-
 export function selfRoleChangeMessage(role: Role): string {
   return `You are about to make yourself a ${ROLE_LABELS[role]} in this school: you will no longer be able to manage people; you will land on the dashboard.`
 }
@@ -51,26 +40,23 @@ export const SELF_REMOVAL_MESSAGE =
 
 /**
  * Changes a member's role. Changing one's own role takes it out of the hands of the one making it (only
- * managers change roles), so it is not made until confirmed; the rules (version, last manager) are
- * checked first, so a change that cannot be made is refused before anything is asked.
+ * managers change roles), so it is refused with NEEDS_CONFIRMATION, saying what will happen, until the
+ * form comes back with confirm=yes (server-side, so it works without JavaScript). The rules (version,
+ * last manager) are checked first: a change that cannot be made is refused before anything is asked.
  */
 export async function changeRole(
   db: Db,
   actor: Actor,
   input: ChangeRoleInput,
-): Promise<NeedsConfirmation | { outcome: 'done'; version: number; self: boolean }> {
+): Promise<{ version: number; self: boolean }> {
   return db.$transaction(async (tx) => {
     const managers = await lockManagers(tx, actor.schoolId)
     const m = await loadMembership(tx, actor.schoolId, input.membershipId, input.version)
     const self = m.user.id === actor.userId
-    if (m.role === input.role) return { outcome: 'done', version: m.version, self: false }
+    if (m.role === input.role) return { version: m.version, self: false }
     if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
     if (self && input.confirm !== 'yes')
-      return {
-        outcome: 'confirm',
-        message: selfRoleChangeMessage(input.role as Role),
-        fields: { role: input.role },
-      }
+      throw new Refusal('NEEDS_CONFIRMATION', selfRoleChangeMessage(input.role as Role))
     const updated = await tx.membership.update({
       where: { id: m.id, version: input.version },
       data: { role: input.role as Role, version: { increment: 1 } },
@@ -85,7 +71,7 @@ export async function changeRole(
       before: { email: m.user.email, role: m.role },
       after: { email: m.user.email, role: input.role },
     })
-    return { outcome: 'done', version: updated.version, self }
+    return { version: updated.version, self }
   })
 }
 
@@ -94,14 +80,13 @@ export async function removeMember(
   db: Db,
   actor: Actor,
   input: RemoveMemberInput,
-): Promise<NeedsConfirmation | { outcome: 'done'; removed: string; self: boolean }> {
+): Promise<{ removed: string; self: boolean }> {
   return db.$transaction(async (tx) => {
     const managers = await lockManagers(tx, actor.schoolId)
     const m = await loadMembership(tx, actor.schoolId, input.membershipId, input.version)
     if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
     const self = m.user.id === actor.userId
-    if (self && input.confirm !== 'yes')
-      return { outcome: 'confirm', message: SELF_REMOVAL_MESSAGE, fields: {} }
+    if (self && input.confirm !== 'yes') throw new Refusal('NEEDS_CONFIRMATION', SELF_REMOVAL_MESSAGE)
     await tx.membership.delete({ where: { id: m.id } })
     await writeAudit(tx, {
       schoolId: actor.schoolId,
@@ -111,6 +96,6 @@ export async function removeMember(
       action: 'delete',
       before: { email: m.user.email, name: m.user.name, role: m.role },
     })
-    return { outcome: 'done', removed: m.id, self }
+    return { removed: m.id, self }
   })
 }
