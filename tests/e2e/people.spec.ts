@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { LOGINS, mainNav, postAction, query, screenshots, signInAs } from './support'
+import { LOGINS, mainNav, postAction, query, SignInPage, screenshots, signInAs } from './support'
 
 async function membershipState() {
   return query<{ email: string; role: string; version: number }>(
@@ -28,13 +28,17 @@ async function signOut(page: Page) {
 }
 
 test.afterAll(async () => {
-  // Leave the demo viewer as the seed made them (only in Oakfield) for the other specs.
+  // Leave the demo as the seed made it for the other specs: the demo viewer only in Oakfield,
   await query(
     `DELETE FROM "Membership" m USING "User" u, "School" s
      WHERE u.id = m."userId" AND s.id = m."schoolId" AND u.email = $1 AND s.urn = '100002'`,
     [LOGINS.VIEWER],
   )
   await query(`UPDATE "User" SET "lastSchoolId" = NULL WHERE email = $1`, [LOGINS.VIEWER])
+  // And one person per role in Oakfield, as roles.spec counts them.
+  await query(`DELETE FROM "Membership" m USING "User" u WHERE u.id = m."userId" AND u.email = $1`, [
+    'nia.okafor@oakfield.example',
+  ])
 })
 
 test('the head teacher reads the people page but has nothing to change', async ({ page }) => {
@@ -138,6 +142,36 @@ test('a manager invites an existing login, who accepts after signing in, then st
   )
   expect(await stored()).toBe('VIEWER')
   await screenshots(page, 'dashboard-after-step-down')
+})
+
+test('someone new signs in with the first password, finds the invitation on the no-school page and joins', async ({
+  page,
+}) => {
+  await signInAs(page, 'MANAGER')
+  await page.goto('/people')
+  const form = page.getByRole('region', { name: 'Invite a person' })
+  await form.getByLabel('Full name').fill('Nia Okafor')
+  await form.getByLabel('E-mail address').fill('nia.okafor@oakfield.example')
+  await form.getByLabel('Role').selectOption('TEAM')
+  await form.getByLabel('First password').fill('nia first password 2026')
+  await form.getByRole('button', { name: 'Send invitation' }).click()
+  // The same reply as for someone who already had a login.
+  await expect(form.locator('[data-notice="success"]')).toHaveText(
+    'Invitation sent: they see it when they next sign in.',
+  )
+
+  await page.context().clearCookies()
+  const signIn = new SignInPage(page)
+  await signIn.goto()
+  await signIn.signIn('nia.okafor@oakfield.example', 'nia first password 2026')
+  await expect(page.getByRole('heading', { name: 'You are not in a school yet', level: 1 })).toBeVisible()
+  const card = page.getByTestId('invitation-Oakfield Primary School')
+  await expect(card).toContainText('Oakfield Primary School invites you as a Recovery team member')
+  await screenshots(page, 'no-school-invitation')
+  await card.getByRole('button', { name: 'Accept the invitation from Oakfield Primary School' }).click()
+  // Their only school: they land on its dashboard.
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  await expect(page.getByTestId('role')).toHaveText('Recovery team member')
 })
 
 test('a team member who posts manager-only actions directly is refused and nothing changes', async ({

@@ -25,8 +25,8 @@ export default async function NoSchoolPage({
         <h1 className="text-2xl font-bold">You are not in a school yet</h1>
         <p className="my-3">
           Your login works, but you are not a member of any school. When a school&apos;s service continuity
-          manager invites you, the invitation appears here for you to accept. Ask them to invite you with this
-          e-mail address.
+          manager invites you, the invitation appears here for you to accept. Ask them to invite you with the
+          e-mail address you sign in with.
         </p>
         <SignOutButton />
       </div>
