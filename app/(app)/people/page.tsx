@@ -4,15 +4,20 @@ import { TableScroll } from '@/components/ui/table-scroll'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDate } from '@/lib/format'
+import { listSchoolInvitations } from '@/lib/invitations/queries'
 import { listMembers } from '@/lib/people/queries'
-import { AddMemberForm } from './_components/add-member-form'
+import { InvitationList } from './_components/invitation-list'
+import { InviteForm } from './_components/invite-form'
 import { MemberActions } from './_components/member-actions'
 
 export const metadata: Metadata = { title: 'People' }
 
 export default async function PeoplePage() {
   const ctx = await requireSchoolContext('people.read')
-  const members = await listMembers(ctx.schoolId)
+  const [members, invitations] = await Promise.all([
+    listMembers(ctx.schoolId),
+    listSchoolInvitations(ctx.schoolId),
+  ])
   const manage = can(ctx.role, 'people.manage')
   return (
     <>
@@ -77,19 +82,40 @@ export default async function PeoplePage() {
           </table>
         </TableScroll>
       </section>
+      <section aria-labelledby="invitations-h" className="mb-8 max-w-3xl">
+        <h2 id="invitations-h" className="mb-2 text-lg font-bold">
+          Invitations
+        </h2>
+        <InvitationList
+          manage={manage}
+          rows={invitations.map((i) => ({
+            id: i.id,
+            version: i.version,
+            name: i.name,
+            email: i.email,
+            roleLabel: ROLE_LABELS[i.role],
+            status: i.status,
+            sent: formatDate(i.createdAt, ctx.timeZone),
+            invitedBy: i.invitedBy?.name ?? null,
+            openUntil: formatDate(i.expiresAt, ctx.timeZone),
+          }))}
+        />
+      </section>
       {manage && (
         <section
           aria-labelledby="add-h"
           className="mb-8 max-w-xl rounded-lg border border-slate-300 bg-white p-4"
         >
           <h2 id="add-h" className="mb-1 text-lg font-bold">
-            Add a person
+            Invite a person
           </h2>
           <p className="mb-4 text-sm text-slate-700">
-            Someone who already has a login (for example from another school in your trust) keeps their
-            password. For a new login, choose a first password and give it to them in person.
+            They join this school when they accept the invitation after signing in; it stays open for 14 days.
+            Someone who already has a login (for example from another school in your trust) keeps their own
+            password. For someone new, the first password you choose becomes theirs: give it to them in
+            person.
           </p>
-          <AddMemberForm />
+          <InviteForm />
         </section>
       )}
       <section aria-labelledby="roles-h" className="max-w-3xl">
