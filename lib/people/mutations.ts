@@ -3,6 +3,7 @@ import { writeAudit } from '@/lib/audit'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
 import type { Db, Tx } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { expectOneRow, updateVersioned } from '@/lib/records/versioned'
 import { Refusal, STALE_MESSAGE } from '@/lib/result'
 import type { ChangeRoleInput, RemoveMemberInput } from './schema'
 
@@ -54,24 +55,30 @@ export async function changeRole(
     const m = await loadMembership(tx, actor.schoolId, input.membershipId, input.version)
     const self = m.user.id === actor.userId
     if (m.role === input.role) return { version: m.version, self: false }
-    if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
-    if (self && input.confirm !== 'yes')
-      throw new Refusal('NEEDS_CONFIRMATION', selfRoleChangeMessage(input.role as Role))
-    const updated = await tx.membership.update({
-      where: { id: m.id, version: input.version },
-      data: { role: input.role as Role, version: { increment: 1 } },
-      select: { version: true },
-    })
-    await writeAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.userId,
+    const where = { id: m.id, schoolId: actor.schoolId }
+    const { after } = await updateVersioned(tx, {
+      actor,
       entity: 'Membership',
-      entityId: m.id,
-      action: 'update',
-      before: { email: m.user.email, role: m.role },
-      after: { email: m.user.email, role: input.role },
+      id: m.id,
+      version: input.version,
+      what: 'member',
+      read: () =>
+        tx.membership
+          .findFirst({ where, select: { role: true, version: true, user: { select: { email: true } } } })
+          .then((r) => r && { email: r.user.email, role: r.role, version: r.version }),
+      check: (before) => {
+        if (before.role === 'MANAGER' && managers.length <= 1)
+          throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
+        if (self && input.confirm !== 'yes')
+          throw new Refusal('NEEDS_CONFIRMATION', selfRoleChangeMessage(input.role as Role))
+      },
+      write: () =>
+        tx.membership.updateMany({
+          where: { ...where, version: input.version },
+          data: { role: input.role as Role, version: { increment: 1 } },
+        }),
     })
-    return { version: updated.version, self }
+    return { version: after.version, self }
   })
 }
 
@@ -87,7 +94,8 @@ export async function removeMember(
     if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
     const self = m.user.id === actor.userId
     if (self && input.confirm !== 'yes') throw new Refusal('NEEDS_CONFIRMATION', SELF_REMOVAL_MESSAGE)
-    await tx.membership.delete({ where: { id: m.id } })
+    // Guarded by the version seen, like every other change: a concurrent edit answers STALE.
+    expectOneRow((await tx.membership.deleteMany({ where: { id: m.id, version: input.version } })).count, m)
     await writeAudit(tx, {
       schoolId: actor.schoolId,
       actorId: actor.userId,

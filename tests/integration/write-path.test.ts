@@ -195,3 +195,20 @@ describe('bad input', () => {
     }
   })
 })
+
+describe('people go through the same write path', () => {
+  it('answers STALE, never NOT_FOUND, to the second of two role changes made at once', async () => {
+    const { changeRoleAction } = await import('@/lib/people/actions')
+    const { membership } = await makeMember(s.schoolId, 'TEAM')
+    const results = await Promise.all(
+      (['VIEWER', 'HEAD'] as const).map((role) =>
+        changeRoleAction(null, form({ membershipId: membership.id, role, version: 1 })),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'STALE' })
+    const stored = await db.membership.findUniqueOrThrow({ where: { id: membership.id } })
+    expect(stored.version).toBe(2)
+    expect(await db.auditEvent.count({ where: { entity: 'Membership', entityId: membership.id } })).toBe(1)
+  })
+})
