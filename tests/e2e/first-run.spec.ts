@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { watchSecurityConsole } from './security-console'
 import { DEMO_PASSWORD, LOGINS } from './support'
 
 const repo = path.resolve(import.meta.dirname, '..', '..')
@@ -133,7 +134,9 @@ test.describe('first run on a fresh machine', () => {
     demo.stderr?.on('data', (d) => {
       demoLog += d
     })
+    const started = Date.now()
     await waitForSignInPage(240_000)
+    const ready = Date.now()
 
     // The secret was made on first run, for this user only, where the README says.
     const secretFile = path.join(dir, '.data', 'nextauth-dev-secret')
@@ -146,6 +149,8 @@ test.describe('first run on a fresh machine', () => {
     for (const email of Object.values(LOGINS)) {
       const context = await browser.newContext({ baseURL: demoUrl })
       const page = await context.newPage()
+      // The dev server runs under its own policy (proxy.ts adds 'unsafe-eval' for React's dev tools).
+      const problems = await watchSecurityConsole(page)
       await page.goto('/sign-in')
       await page.getByLabel('E-mail address').fill(email)
       await page.getByLabel('Password').fill(DEMO_PASSWORD)
@@ -154,13 +159,17 @@ test.describe('first run on a fresh machine', () => {
       await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 }), email).toBeVisible({
         timeout: 120_000,
       })
+      expect(problems, email).toEqual([])
       await context.close()
     }
     expect(demoLog).not.toContain('JWEDecryptionFailed')
+    console.log(
+      `first run: the demo served /sign-in after ${Math.round((ready - started) / 1000)} s; four sign-ins took ${Math.round((Date.now() - ready) / 1000)} s`,
+    )
   })
 
   test('a second run keeps the same development secret', () => {
-    const read = `import('./scripts/dev-secret.mjs').then(m => console.log(m.ensureDevSecret('.data/nextauth-dev-secret').created))`
+    const read = `import('./scripts/dev-secret.mjs').then(m => console.log(String(m.ensureDevSecret('.data/nextauth-dev-secret').created)))`
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', read], { cwd: dir, encoding: 'utf8' })
     expect(r.stdout.trim()).toBe('false')
   })
