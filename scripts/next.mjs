@@ -14,6 +14,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
 import { ensureDevSecret } from './dev-secret.mjs'
 
@@ -24,11 +25,17 @@ if (mode !== 'dev' && mode !== 'start') {
 }
 
 const require = createRequire(import.meta.url)
-// Read .env files as Next itself will, so that a secret kept in .env.local counts as set.
+// What Next will see: the environment and the .env files it reads (so a secret kept in .env.local counts
+// as set). Next is given the environment as it was plus only what this script adds, and reads the .env
+// files itself.
+const childEnv = { ...process.env }
 const { loadEnvConfig } = createRequire(require.resolve('next/package.json'))('@next/env')
-loadEnvConfig(process.cwd(), mode === 'dev', { info: () => {}, error: console.error }, true)
+const seen = loadEnvConfig(process.cwd(), mode === 'dev', {
+  info: () => {},
+  error: console.error,
+}).combinedEnv
 
-const hasSecret = Boolean(process.env.NEXTAUTH_SECRET?.trim() || process.env.AUTH_SECRET?.trim())
+const hasSecret = Boolean(seen.NEXTAUTH_SECRET?.trim() || seen.AUTH_SECRET?.trim())
 
 if (mode === 'start' && !hasSecret) {
   console.error(
@@ -41,23 +48,21 @@ if (mode === 'dev') {
   if (!hasSecret) {
     const file = path.join(process.cwd(), '.data', 'nextauth-dev-secret')
     const { secret, created } = ensureDevSecret(file)
-    process.env.NEXTAUTH_SECRET = secret
+    childEnv.NEXTAUTH_SECRET = secret
     console.log(
       `${created ? 'Generated a' : 'Using the'} development session secret in ${path.relative(process.cwd(), file)}.`,
     )
   }
-  if (!process.env.NEXTAUTH_URL?.trim()) process.env.NEXTAUTH_URL = `http://localhost:${portOf(args)}`
+  if (!seen.NEXTAUTH_URL?.trim()) childEnv.NEXTAUTH_URL = `http://localhost:${portOf(args)}`
 }
 
 const nextBin = require.resolve('next/dist/bin/next')
-const child = spawn(process.execPath, [nextBin, mode, ...args], { stdio: 'inherit', env: process.env })
+const child = spawn(process.execPath, [nextBin, mode, ...args], { stdio: 'inherit', env: childEnv })
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal))
 }
-child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal)
-  else process.exit(code ?? 1)
-})
+// Exit as Next did (a signal as the shell reports it: 128 + its number).
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)))
 
 /** The port `next dev` will listen on: -p/--port, else PORT, else 3000 (Next's own order). */
 function portOf(argv) {
@@ -66,5 +71,5 @@ function portOf(argv) {
     if (a === '-p' || a === '--port') return argv[i + 1]
     if (a.startsWith('--port=')) return a.slice('--port='.length)
   }
-  return process.env.PORT?.trim() || '3000'
+  return seen.PORT?.trim() || '3000'
 }
