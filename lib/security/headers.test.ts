@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { declaresTooLargeBody, REQUEST_BODY_LIMIT_BYTES } from './body-limit'
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from './headers'
 
 /** The policy as { directive: [sources] }, to assert on directives without depending on their order. */
@@ -89,23 +88,5 @@ describe('staticSecurityHeaders', () => {
 
   it('never carries the per-request policy (that comes from proxy.ts with its nonce)', () => {
     expect(headers['Content-Security-Policy']).toBeUndefined()
-  })
-})
-
-describe('declaresTooLargeBody', () => {
-  it('refuses a declared length over 3 MB and lets the rest through', () => {
-    expect(REQUEST_BODY_LIMIT_BYTES).toBe(3 * 1024 * 1024)
-    expect(declaresTooLargeBody(String(REQUEST_BODY_LIMIT_BYTES + 1))).toBe(true)
-    expect(declaresTooLargeBody('99999999999999999999')).toBe(true)
-    expect(declaresTooLargeBody(String(REQUEST_BODY_LIMIT_BYTES))).toBe(false)
-    expect(declaresTooLargeBody(String(2.5 * 1024 * 1024))).toBe(false)
-    expect(declaresTooLargeBody('0')).toBe(false)
-  })
-
-  it('leaves a missing or garbled length to Next', () => {
-    expect(declaresTooLargeBody(null)).toBe(false)
-    expect(declaresTooLargeBody('')).toBe(false)
-    expect(declaresTooLargeBody('-5')).toBe(false)
-    expect(declaresTooLargeBody('12abc')).toBe(false)
   })
 })

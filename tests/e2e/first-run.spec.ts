@@ -138,14 +138,6 @@ test.describe('first run on a fresh machine', () => {
     await waitForSignInPage(240_000)
     const ready = Date.now()
 
-    // The secret was made on first run, for this user only, where the README says.
-    const secretFile = path.join(dir, '.data', 'nextauth-dev-secret')
-    expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600)
-    expect(fs.readFileSync(secretFile, 'utf8').trim().length).toBeGreaterThanOrEqual(32)
-    expect(demoLog).toContain('Generated a development session secret')
-    // The seed printed the logins the README lists.
-    for (const email of Object.values(LOGINS)) expect(demoLog).toContain(email)
-
     for (const email of Object.values(LOGINS)) {
       const context = await browser.newContext({ baseURL: demoUrl })
       const page = await context.newPage()
@@ -163,6 +155,14 @@ test.describe('first run on a fresh machine', () => {
       await context.close()
     }
     expect(demoLog).not.toContain('JWEDecryptionFailed')
+    // The secret was made on first run, for this user only, where the README says.
+    const secretFile = path.join(dir, '.data', 'nextauth-dev-secret')
+    expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600)
+    expect(fs.readFileSync(secretFile, 'utf8').trim().length).toBeGreaterThanOrEqual(32)
+    expect(demoLog).toContain('Generated a development session secret')
+    // The seed printed the logins the README lists.
+    for (const email of Object.values(LOGINS)) expect(demoLog).toContain(email)
+
     console.log(
       `first run: the demo served /sign-in after ${Math.round((ready - started) / 1000)} s; four sign-ins took ${Math.round((Date.now() - ready) / 1000)} s`,
     )
