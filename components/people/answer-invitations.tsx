@@ -1,9 +1,8 @@
 'use client'
-import { useActionState } from 'react'
-import { Notice } from '@/components/ui/notice'
+import { FormOutcome } from '@/components/forms/action-form'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { acceptInvitationAction, declineInvitationAction } from '@/lib/invitations/actions'
-import type { ActionResult } from '@/lib/result'
 
 export type InvitationView = {
   id: string
@@ -19,37 +18,21 @@ export type InvitationView = {
  * list, so it stays on screen after the answered invitation leaves the list.
  */
 export function AnswerInvitations({ invitations }: { invitations: InvitationView[] }) {
-  const [accepted, accept] = useActionState<ActionResult<{ schoolName: string }> | null, FormData>(
-    acceptInvitationAction,
-    null,
-  )
-  const [declined, decline] = useActionState<ActionResult<{ schoolName: string }> | null, FormData>(
-    declineInvitationAction,
-    null,
-  )
-  const failure = [accepted, declined].find((s) => s && !s.ok)
-  if (invitations.length === 0 && !accepted && !declined) return null
+  const accepting = useActionForm(acceptInvitationAction, {
+    success: (d) =>
+      `You are now a member of ${d.schoolName}. Choose it in the school switcher when you want to work in it.`,
+  })
+  const declining = useActionForm(declineInvitationAction, {
+    success: (d) => `You declined the invitation from ${d.schoolName}.`,
+  })
+  if (invitations.length === 0 && !accepting.result && !declining.result) return null
   return (
     <section aria-labelledby="invitations-for-you-h" className="mb-8">
       <h2 id="invitations-for-you-h" className="mb-3 text-lg font-bold">
         Invitations for you
       </h2>
-      {failure && !failure.ok && (
-        <Notice tone="error" title="Nothing was changed">
-          {failure.message}
-        </Notice>
-      )}
-      {accepted?.ok && (
-        <Notice tone="success" title="Invitation accepted">
-          You are now a member of {accepted.data.schoolName}. Choose it in the school switcher when you want
-          to work in it.
-        </Notice>
-      )}
-      {declined?.ok && (
-        <Notice tone="success" title="Invitation declined">
-          You declined the invitation from {declined.data.schoolName}.
-        </Notice>
-      )}
+      <FormOutcome form={accepting} failureTitle="Nothing was changed" />
+      <FormOutcome form={declining} failureTitle="Nothing was changed" />
       <ul className="flex flex-col gap-3">
         {invitations.map((inv) => (
           <li
@@ -65,7 +48,7 @@ export function AnswerInvitations({ invitations }: { invitations: InvitationView
               {inv.openUntil}.
             </p>
             <div className="flex flex-wrap gap-2">
-              <form action={accept}>
+              <form action={accepting.action}>
                 <input type="hidden" name="invitationId" value={inv.id} />
                 <SubmitButton
                   pendingText="Accepting…"
@@ -74,7 +57,7 @@ export function AnswerInvitations({ invitations }: { invitations: InvitationView
                   Accept
                 </SubmitButton>
               </form>
-              <form action={decline}>
+              <form action={declining.action}>
                 <input type="hidden" name="invitationId" value={inv.id} />
                 <SubmitButton
                   variant="secondary"

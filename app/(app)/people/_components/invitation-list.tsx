@@ -1,9 +1,8 @@
 'use client'
-import { useActionState } from 'react'
-import { Notice } from '@/components/ui/notice'
+import { FormOutcome } from '@/components/forms/action-form'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { revokeInvitationAction } from '@/lib/invitations/actions'
-import type { ActionResult } from '@/lib/result'
 
 export type InvitationRowView = {
   id: string
@@ -34,12 +33,13 @@ function statusText(r: InvitationRowView): string {
 
 /** The school's recent invitations: only what the manager typed, and where each stands. */
 export function InvitationList({ rows, manage }: { rows: InvitationRowView[]; manage: boolean }) {
-  const [state, revoke] = useActionState<ActionResult<unknown> | null, FormData>(revokeInvitationAction, null)
+  const form = useActionForm(revokeInvitationAction, {
+    success: 'Invitation revoked: it can no longer be accepted.',
+  })
   if (rows.length === 0) return <p className="text-slate-700">No invitations are waiting.</p>
   return (
     <>
-      {state && !state.ok && <Notice tone="error">{state.message}</Notice>}
-      {state?.ok && <Notice tone="success">Invitation revoked: it can no longer be accepted.</Notice>}
+      <FormOutcome form={form} failureTitle="The invitation was not revoked" />
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
         {rows.map((r) => (
           <li
@@ -61,7 +61,7 @@ export function InvitationList({ rows, manage }: { rows: InvitationRowView[]; ma
               </p>
             </div>
             {manage && r.status === 'pending' && (
-              <form action={revoke}>
+              <form action={form.action}>
                 <input type="hidden" name="invitationId" value={r.id} />
                 <input type="hidden" name="version" value={r.version} />
                 <SubmitButton

@@ -1,6 +1,7 @@
 'use client'
 import Link from 'next/link'
-import { type ChangeEvent, type FormEvent, useActionState, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useState } from 'react'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { TableScroll } from '@/components/ui/table-scroll'
@@ -15,8 +16,16 @@ type ImportState = ActionResult<{ imported: number; skipped: number }> | null
 
 /** Upload -> a preview with every row's problems -> import all, or only the valid rows on purpose. */
 export function ImportAssets() {
-  const [previewState, preview] = useActionState<PreviewState, FormData>(previewAssetImportAction, null)
-  const [importState, runImport] = useActionState<ImportState, FormData>(importAssetsAction, null)
+  const previewForm = useActionForm(previewAssetImportAction)
+  const importForm = useActionForm(importAssetsAction)
+  const [previewState, preview]: [PreviewState, (fd: FormData) => void] = [
+    previewForm.result,
+    previewForm.action,
+  ]
+  const [importState, runImport]: [ImportState, (fd: FormData) => void] = [
+    importForm.result,
+    importForm.action,
+  ]
   const [onlyValid, setOnlyValid] = useState(false)
   // A problem found in the browser before anything is sent (too large, not a CSV, no file), and the
   // result it belongs to, so that a newer answer from the server replaces it.
