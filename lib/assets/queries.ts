@@ -65,7 +65,7 @@ export async function listAssets(schoolId: string, f: AssetFilter) {
 /**
  * The assets list as its page shows it: one page of assets, each flagged when it is a single point of
  * failure or its standby needs re-checking, narrowed to the flagged ones when `check` asks. The flags
- * come from the whole graph (four queries whatever its size), so the page runs six queries in all.
+ * come from the whole graph (a fixed number of queries whatever its size), then the page in two more.
  */
 export async function getAssetList(schoolId: string, p: AssetListParams, timeZone: string) {
   const flags = assetFlags(await loadGraph(schoolId), timeZone)
@@ -112,10 +112,10 @@ export async function listAssetOptions(schoolId: string) {
 }
 
 /**
- * Everything the asset page shows, in six queries whatever the size of the school (the asset, the graph's
- * four, and the pickers when the person can edit): whether it is a single point of failure and for which
- * services, whether its standby can still be trusted, which services it would take down, what it depends
- * on and what needs it. The rules live in lib/catalogue/graph.ts and lib/catalogue/standby.ts.
+ * Everything the asset page shows, in the same number of queries whatever the size of the school (the
+ * asset, the graph, and the pickers when the person can edit; tests/integration/query-count.test.ts):
+ * whether it is a single point of failure and for which services, whether its standby can still be
+ * trusted, which services it would take down, what it depends on and what needs it. The rules live in lib/catalogue/graph.ts and lib/catalogue/standby.ts.
  * Null when the school has no such asset.
  */
 export async function getAssetView(schoolId: string, id: string, timeZone: string, opts: { edit: boolean }) {

@@ -99,9 +99,9 @@ export async function listServiceLinks(schoolId: string, serviceId: string) {
 }
 
 /**
- * Everything the service page shows, in at most seven queries whatever the size of the school: the
- * service, the dependency graph (four), its own links when archived (the graph holds live services
- * only), and the asset picker when the person can add links. What it depends on, directly or through
+ * Everything the service page shows, in the same number of queries whatever the size of the school
+ * (tests/integration/query-count.test.ts): the service, the dependency graph, its own links when it is
+ * archived (the graph holds live services only), and the asset picker when the person can add links. What it depends on, directly or through
  * other assets, and which of those are single points of failure, come from lib/catalogue/graph.ts.
  * Null when the school has no such service.
  */
