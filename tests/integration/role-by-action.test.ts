@@ -4,11 +4,11 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import * as assetActions from '@/lib/assets/actions'
-import type { ActionResult } from '@/lib/result'
 import * as catalogueActions from '@/lib/catalogue/actions'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import * as peopleActions from '@/lib/people/actions'
+import type { ActionResult } from '@/lib/result'
 import * as serviceActions from '@/lib/services/actions'
 import { contextFor, form, makeMember, makeSchool } from '../support/factories'
 import { asUser } from '../support/session'
@@ -104,6 +104,11 @@ const ROWS: Record<string, Row> = {
   linkServiceAssetAction: {
     action: serviceActions.linkServiceAssetAction,
     input: (f) => form({ serviceId: f.serviceId, assetId: f.assetId }),
+    allowed: M,
+  },
+  setLinkRequiredAction: {
+    action: serviceActions.setLinkRequiredAction,
+    input: (f) => form({ serviceId: f.serviceId, assetId: f.assetId, required: 'false', version: 1 }),
     allowed: M,
   },
   unlinkServiceAssetAction: {
