@@ -14,7 +14,7 @@ const HOSTILE = [
   '?page=-3&archived=yes',
 ]
 
-// Assets of this spec's own, in the demo school, removed again afterwards.
+// Assets and services of this spec's own, in the demo school, removed again afterwards.
 const TAG = `Paging check ${Date.now().toString(36)}`
 
 async function expectList(page: Page, path: string, heading: string) {
@@ -32,10 +32,17 @@ test.beforeAll(async () => {
      FROM generate_series(1, 30) AS n`,
     [school!.id, TAG],
   )
+  await query(
+    `INSERT INTO "Service" (id, "schoolId", name, criticality, "rtoMinutes", "rpoMinutes", "maxOutageMinutes", "updatedAt")
+     SELECT gen_random_uuid()::text, $1, $2 || ' service ' || n, 1 + n % 2, 60 * n, 60, 60 * 48, now()
+     FROM generate_series(1, 4) AS n`,
+    [school!.id, TAG],
+  )
 })
 
 test.afterAll(async () => {
   await query(`DELETE FROM "Asset" WHERE name LIKE $1`, [`${TAG}%`])
+  await query(`DELETE FROM "Service" WHERE name LIKE $1`, [`${TAG}%`])
 })
 
 test('hand-edited and hostile list URLs show the list, never the error page', async ({ page }) => {
@@ -87,10 +94,16 @@ test('the filters keep what the URL says, sort by a column, and clear', async ({
   await expect(filters.getByLabel('Show archived assets only')).not.toBeChecked()
   await expect(filters.getByRole('link', { name: 'Clear filters' })).toHaveCount(0)
 
-  await page.goto('/services?criticality=1&sort=rto')
+  await page.goto(`/services?q=${encodeURIComponent(TAG)}&criticality=2&sort=rto`)
   const serviceFilters = page.getByRole('form', { name: 'Filter services' })
-  await expect(serviceFilters.getByLabel('Criticality')).toHaveValue('1')
+  await expect(serviceFilters.getByLabel('Search')).toHaveValue(TAG)
+  await expect(serviceFilters.getByLabel('Criticality')).toHaveValue('2')
   await expect(serviceFilters.getByLabel('Sort by')).toHaveValue('rto')
   await expect(page.getByRole('columnheader', { name: /RTO/ })).toHaveAttribute('aria-sort', 'ascending')
+  // Services 1 and 3 are criticality 2, in RTO order.
+  const rows = page.getByRole('region', { name: 'Services' }).getByRole('row')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.nth(1)).toContainText(`${TAG} service 1`)
+  await expect(rows.nth(2)).toContainText(`${TAG} service 3`)
   await screenshots(page, 'services-filtered')
 })
