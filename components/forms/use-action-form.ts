@@ -69,15 +69,21 @@ export function useActionForm<T, K extends string>(
   const [seen, setSeen] = useState(result)
   const [round, setRound] = useState(0)
   const [stale, setStale] = useState<StaleState<K> | null>(null)
+  // What the form was built from. Not simply `initial`: a stale save refreshes the page, so `initial`
+  // already holds their version by the time the result arrives, and the merge needs the values before.
+  const [base, setBase] = useState<FormValues<K>>(opts.initial ?? {})
 
   // Adjusting state while rendering when the result changes (React's pattern for derived state).
   if (result !== seen) {
     setSeen(result)
     setRound((r) => r + 1)
-    if (result?.ok) setStale(null)
-    else if (result?.reason === 'STALE' && opts.toValues && opts.groups && isRecord(result.current)) {
+    if (result?.ok) {
+      setStale(null)
+      // The page was refreshed with what is stored now: that is what the next save starts from.
+      setBase(opts.initial ?? {})
+    } else if (result?.reason === 'STALE' && opts.toValues && opts.groups && isRecord(result.current)) {
       const theirs = opts.toValues(result.current as never)
-      const base = stale?.theirs ?? opts.initial ?? {}
+      setBase(theirs)
       setStale({
         theirs,
         version: Number(result.current.version),
