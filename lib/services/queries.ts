@@ -94,7 +94,7 @@ export async function getService(schoolId: string, id: string) {
 export async function listServiceLinks(schoolId: string, serviceId: string) {
   return db.serviceAsset.findMany({
     where: { schoolId, serviceId, asset: { archivedAt: null } },
-    select: { serviceId: true, assetId: true, required: true },
+    select: { serviceId: true, assetId: true, required: true, version: true },
   })
 }
 
@@ -121,6 +121,9 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
       .filter((p) => p.serviceIds.includes(service.id))
       .map((p) => p.assetId),
   )
+  const linkVersions = new Map(
+    [...g.needs, ...ownLinks].filter((n) => n.serviceId === service.id).map((n) => [n.assetId, n.version]),
+  )
   const deps = serviceDependencies(service.id, [...g.needs, ...ownLinks], g.edges).map((d) => ({
     id: d.assetId,
     name: name(d.assetId),
@@ -128,6 +131,8 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
     required: d.required,
     via: d.via.map(name),
     spof: spofIds.has(d.assetId),
+    /** For a direct link: its version, to change required/optional. */
+    linkVersion: linkVersions.get(d.assetId),
   }))
   const linked = new Set(deps.filter((d) => d.direct).map((d) => d.id))
   return {
