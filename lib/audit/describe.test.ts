@@ -165,6 +165,35 @@ describe('describing an audit row', () => {
     expect(added.sentence).toBe('Priya Shah added Ann Lee to the school as a service continuity manager')
   })
 
+  it('reads invitations: sent by the manager, answered by the invited person', () => {
+    const names: NameMap = { Invitation: new Map([['ck_i_1', 'Sam Jones']]) }
+    const at = { entity: 'Invitation', entityId: 'ck_i_1' }
+    const sent = describeAuditRow(
+      row({
+        ...at,
+        action: 'create',
+        after: { email: 'sam@school.example', name: 'Sam Jones', role: 'TEAM' },
+      }),
+      TZ,
+    )
+    expect(sent.sentence).toBe('Priya Shah invited Sam Jones to join the school as a recovery team member')
+    const declined = describeAuditRow(
+      row({ ...at, action: 'decline', actor: null, after: { email: 'sam@school.example', role: 'TEAM' } }),
+      { ...TZ, names },
+    )
+    expect(declined.sentence).toBe('Sam Jones declined the invitation to join the school')
+    const joined = describeAuditRow(
+      row({
+        entity: 'Membership',
+        action: 'create',
+        actor: { name: 'Sam Jones' },
+        after: { email: 'sam@school.example', name: 'Sam Jones', role: 'TEAM' },
+      }),
+      TZ,
+    )
+    expect(joined.sentence).toBe('Sam Jones joined the school as a recovery team member')
+  })
+
   it('lists the values a new record starts with, and reads impacts in words', () => {
     const e = describeAuditRow(
       row({

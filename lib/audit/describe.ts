@@ -81,6 +81,8 @@ const LEVEL_WORDS: Record<string, string> = {
   SEVERE: 'severe',
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 function asRecord(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 }
@@ -222,8 +224,10 @@ function recordName(
 export function describeAuditRow(row: AuditRow, ctx: DescribeContext): AuditEntry {
   const before = asRecord(row.before)
   const after = asRecord(row.after)
-  const who = row.actor?.name ?? 'Someone no longer at the school'
   const name = recordName(row, before, after, ctx)
+  // An invitation is answered by someone who may have no login yet: the invited person.
+  const answered = row.entity === 'Invitation' && (row.action === 'accept' || row.action === 'decline')
+  const who = row.actor?.name ?? (answered ? capitalise(name) : 'Someone no longer at the school')
   const base = {
     id: row.id,
     at: row.at,
@@ -244,6 +248,7 @@ export function describeAuditRow(row: AuditRow, ctx: DescribeContext): AuditEntr
   const phrase = (PHRASES[entity] as Record<string, Phrase>)[row.action]!
   const fields: Record<string, FieldSpec> = ENTITIES[entity].fields
   const parts: PhraseParts = {
+    who,
     name,
     before,
     after,

@@ -121,7 +121,7 @@ export const ENTITIES = {
   Invitation: {
     noun: 'invitation',
     plural: 'invitations',
-    actions: ['send', 'resend', 'accept', 'decline', 'revoke'],
+    actions: ['create', 'send', 'resend', 'accept', 'decline', 'revoke'],
     fields: { ...PERSON_FIELDS, expiresAt: { label: 'expires', kind: 'dateTime' } },
   },
   /** A signed-in session (server-side sessions). */
@@ -179,6 +179,8 @@ export type DetailKind = 'changes' | 'values' | 'none'
 
 /** The parts a phrase is built from; the describer fills them from the row and the names it resolved. */
 export type PhraseParts = {
+  /** Who made the change (as the sentence starts). */
+  who: string
   /** The record's name ("Management information system (MIS)"), or a stand-in when it is gone. */
   name: string
   /** Raw before/after, for phrases that need a value (a link's two ends, a role). */
@@ -272,7 +274,12 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
     unlink: { says: noLongerDependsOn, details: 'none' },
   },
   Membership: {
-    create: { says: (p) => `added ${p.name} to the school as ${role(p)}`, details: 'none' },
+    // Accepting an invitation makes the membership with the new member as its actor.
+    create: {
+      says: (p) =>
+        p.who === p.name ? `joined the school as ${role(p)}` : `added ${p.name} to the school as ${role(p)}`,
+      details: 'none',
+    },
     join: { says: (p) => `joined the school as ${role(p)}`, details: 'none' },
     update: {
       says: (p) => `changed the role of ${p.name} from ${p.shown('role', 'before')} to ${p.shown('role')}`,
@@ -285,6 +292,7 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
     delete: { says: (p) => `removed ${p.name} from the school`, details: 'none' },
   },
   Invitation: {
+    create: { says: (p) => `invited ${p.name} to join the school as ${role(p)}`, details: 'values' },
     send: { says: (p) => `invited ${p.name} to join the school as ${role(p)}`, details: 'values' },
     resend: { says: (p) => `sent the invitation to ${p.name} again`, details: 'none' },
     accept: { says: (p) => `accepted the invitation to join the school as ${role(p)}`, details: 'none' },

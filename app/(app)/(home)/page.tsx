@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
+import { DashboardForYou } from '@/components/people/dashboard-for-you'
 import { PageHeader } from '@/components/ui/page-header'
 import { listRecentChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
@@ -49,6 +50,7 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
       />
+      <DashboardForYou />
       <section aria-labelledby="catalogue-h" className="mb-8">
         <h2 id="catalogue-h" className="mb-3 text-lg font-bold">
           Services and assets
