@@ -6,6 +6,7 @@
  *   npm run bench:load -- --no-build         # reuse the last `next build`
  *   npm run bench:load -- --duration=5 --only=/dependencies,/assets
  *   npm run bench:load -- --profile          # also write CPU profiles of the server to tests/.artifacts/cpu-prof
+ *   npm run bench:load -- --no-build --serve # set up, sign in, print the cookie and wait (Ctrl-C cleans up)
  *
  * It creates a throwaway database on the PostgreSQL server (BENCH_SERVER_URL, default
  * postgresql://postgres@127.0.0.1:5432/postgres), applies the migrations, seeds the demo, loads the starter
@@ -14,7 +15,7 @@
  * on failure and on Ctrl-C too. A script, not a test: its figures depend on the machine and on what else runs.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
@@ -25,14 +26,23 @@ type Options = {
   connections: number
   only: string[] | null
   profile: boolean
+  serve: boolean
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { build: true, duration: 10, connections: 20, only: null, profile: false }
+  const opts: Options = {
+    build: true,
+    duration: 10,
+    connections: 20,
+    only: null,
+    profile: false,
+    serve: false,
+  }
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2)
     if (key === '--no-build') opts.build = false
     else if (key === '--profile') opts.profile = true
+    else if (key === '--serve') opts.serve = true
     else if (key === '--duration') opts.duration = positive(key, value)
     else if (key === '--connections') opts.connections = positive(key, value)
     else if (key === '--only') opts.only = (value ?? '').split(',').filter(Boolean)
@@ -132,6 +142,7 @@ async function prepareDatabase(): Promise<string> {
 }
 
 function startServer() {
+  const nodeArgs: string[] = []
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: dbUrl,
@@ -143,13 +154,22 @@ function startServer() {
   if (opts.profile) {
     const dir = path.resolve('tests/.artifacts/cpu-prof')
     mkdirSync(dir, { recursive: true })
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim()
+    // Node refuses --cpu-prof in NODE_OPTIONS, so it goes on the command line of next start itself.
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`)
     console.log(`CPU profiles will be written to ${dir} when the server stops`)
   }
   // Its own process group, so that stopping it stops any worker it starts too.
   server = spawn(
     process.execPath,
-    [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      ...nodeArgs,
+      path.resolve('node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const log: string[] = []
@@ -211,7 +231,15 @@ async function signIn(): Promise<string> {
 }
 
 type PageSpec = { label: string; path: string; signedIn: boolean }
-type Row = PageSpec & { rps: number; p95: number; p50: number; bad: number; requests: number; bytes: number }
+type Row = PageSpec & {
+  rps: number
+  p95: number
+  p50: number
+  bad: number
+  requests: number
+  cpuPerRequest: number
+  bytes: number
+}
 
 /** One request first: the page must answer 200 with HTML (not a redirect to sign-in); returns its size. */
 async function check(page: PageSpec, cookie: string): Promise<number> {
@@ -228,6 +256,33 @@ async function check(page: PageSpec, cookie: string): Promise<number> {
   return bytes
 }
 
+/**
+ * CPU time the server's processes have used so far, in ms (Linux /proc). Per request, it shows what a page
+ * costs even when other work on the machine makes requests a second jump about.
+ */
+function serverCpuMs(): number {
+  const group = server?.pid
+  if (!group) return Number.NaN
+  let ticks = 0
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue
+      let stat: string
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      } catch {
+        continue
+      }
+      // Fields after the command name (which may hold spaces): state ppid pgrp ... utime(14) stime(15).
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(f[2]) === group) ticks += Number(f[11]) + Number(f[12])
+    }
+  } catch {
+    return Number.NaN
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
+}
+
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
@@ -236,6 +291,7 @@ function percentile(sorted: number[], p: number) {
 async function measure(page: PageSpec, cookie: string): Promise<Row> {
   const bytes = await check(page, cookie)
   const times: number[] = []
+  const cpuBefore = serverCpuMs()
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -249,6 +305,7 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
     // autocannon reports p97.5 but not p95: keep every response time and take the percentile here.
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms))
   })
+  const cpuMs = serverCpuMs() - cpuBefore
   times.sort((a, b) => a - b)
   return {
     ...page,
@@ -257,13 +314,24 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
     p50: percentile(times, 50),
     bad: result.non2xx + result.errors + result.timeouts,
     requests: result.requests.total,
+    cpuPerRequest: cpuMs / Math.max(1, result.requests.total),
     bytes,
   }
 }
 
 function printTable(rows: Row[]) {
   const signIn = rows.find((r) => r.path === '/sign-in')
-  const header = ['page', 'req/s', 'p50 ms', 'p95 ms', 'non-2xx/errors', 'HTML KB', 'vs sign-in', 'target']
+  const header = [
+    'page',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'non-2xx/errors',
+    'server CPU ms/req',
+    'HTML KB',
+    'vs sign-in',
+    'target',
+  ]
   const lines = rows.map((r) => {
     const ratio = signIn ? r.rps / signIn.rps : Number.NaN
     const goal = r.path === '/sign-in' ? null : r.path === '/dependencies' ? 1 / 3 : 1 / 2
@@ -279,6 +347,7 @@ function printTable(rows: Row[]) {
       r.p50.toFixed(0),
       r.p95.toFixed(0),
       String(r.bad),
+      r.cpuPerRequest.toFixed(1),
       (r.bytes / 1024).toFixed(1),
       Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
       met,
@@ -307,6 +376,11 @@ async function main() {
   const log = startServer()
   await waitForServer(log)
   const cookie = await signIn()
+  if (opts.serve) {
+    console.log(`Serving ${base} on database ${dbName}; signed in as ${MANAGER}:\nCookie: ${cookie}`)
+    console.log(`Service page: /services/${serviceId}. Ctrl-C stops the server and drops the database.`)
+    await new Promise(() => {})
+  }
   const pages: PageSpec[] = [
     { label: 'sign-in (no data)', path: '/sign-in', signedIn: false },
     { label: 'dashboard', path: '/', signedIn: true },
