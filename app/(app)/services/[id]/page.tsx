@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { loadGraph } from '@/lib/dependencies/queries'
-import { getService, listAssetOptions, listServiceLinks } from '@/lib/services/queries'
+import { getService, listServiceLinks } from '@/lib/services/queries'
 import { CRITICALITY, type Impact } from '@/lib/services/schema'
 import { ArchiveService } from '../_components/archive-service'
 import { ServiceForm } from '../_components/service-form'
@@ -23,13 +23,14 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   const service = await getService(ctx.schoolId, id)
   if (!service) notFound()
   const archived = Boolean(service.archivedAt)
-  const [graph, options, ownLinks] = await Promise.all([
+  const [graph, ownLinks] = await Promise.all([
     loadGraph(ctx.schoolId),
-    listAssetOptions(ctx.schoolId),
     // The graph holds live services only; an archived one still shows the links it keeps.
     archived ? listServiceLinks(ctx.schoolId, service.id) : [],
   ])
   const names = new Map(graph.assets.map((a) => [a.id, a.name]))
+  // The graph already holds every live asset by name: the picker's options, without a query of their own.
+  const options = graph.assets.map(({ id, name, type }) => ({ id, name, type }))
   const deps = serviceDependencies(service.id, [...graph.needs, ...ownLinks], graph.edges)
   const spofs = new Set(
     singlePointsOfFailure(graph.services, graph.assets, graph.needs, graph.edges)
