@@ -238,6 +238,7 @@ type Row = PageSpec & {
   bad: number
   requests: number
   cpuPerRequest: number
+  dbCpuPerRequest: number
   bytes: number
 }
 
@@ -283,6 +284,28 @@ function serverCpuMs(): number {
   return ticks * 10 // USER_HZ is 100 on Linux
 }
 
+/** CPU time used so far by the PostgreSQL backends serving the bench database, in ms (same machine). */
+async function databaseCpuMs(): Promise<Map<number, number>> {
+  const c = new pg.Client({ connectionString: serverUrl })
+  await c.connect()
+  try {
+    const { rows } = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+      dbName,
+    ])
+    const out = new Map<number, number>()
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        out.set(pid, (Number(f[11]) + Number(f[12])) * 10)
+      } catch {}
+    }
+    return out
+  } finally {
+    await c.end()
+  }
+}
+
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
@@ -292,6 +315,7 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
   const bytes = await check(page, cookie)
   const times: number[] = []
   const cpuBefore = serverCpuMs()
+  const dbBefore = await databaseCpuMs()
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -306,6 +330,9 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms))
   })
   const cpuMs = serverCpuMs() - cpuBefore
+  // Backends opened during the run started from nothing; those closed meanwhile are missed.
+  let dbMs = 0
+  for (const [pid, ms] of await databaseCpuMs()) dbMs += ms - (dbBefore.get(pid) ?? 0)
   times.sort((a, b) => a - b)
   return {
     ...page,
@@ -315,6 +342,7 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
     bad: result.non2xx + result.errors + result.timeouts,
     requests: result.requests.total,
     cpuPerRequest: cpuMs / Math.max(1, result.requests.total),
+    dbCpuPerRequest: dbMs / Math.max(1, result.requests.total),
     bytes,
   }
 }
@@ -328,6 +356,7 @@ function printTable(rows: Row[]) {
     'p95 ms',
     'non-2xx/errors',
     'server CPU ms/req',
+    'db CPU ms/req',
     'HTML KB',
     'vs sign-in',
     'target',
@@ -348,6 +377,7 @@ function printTable(rows: Row[]) {
       r.p95.toFixed(0),
       String(r.bad),
       r.cpuPerRequest.toFixed(1),
+      r.dbCpuPerRequest.toFixed(1),
       (r.bytes / 1024).toFixed(1),
       Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
       met,
