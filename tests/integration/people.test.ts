@@ -11,10 +11,6 @@ import {
 import { contextFor, form, makeMember, makeSchool, snapshotCounts } from '../support/factories'
 import { asUser, sessionState } from '../support/session'
 
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
-
 async function setup() {
   const a = await makeSchool('School A')
   const b = await makeSchool('School B')
