@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-import { LOGINS, postAction, query, screenshots, signInAs } from './support'
+import { expect, test } from './fixtures'
+import { postAction, query, screenshots } from './support'
 
 async function membershipState() {
   return query<{ email: string; role: string; version: number }>(
@@ -11,9 +11,9 @@ async function auditCount() {
 }
 
 test('a manager adds a person, fixing a mistake without retyping, then changes their role', async ({
-  page,
+  signedInAs,
 }) => {
-  await signInAs(page, 'MANAGER')
+  const page = await signedInAs('MANAGER')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click()
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible()
   const form = page.getByRole('region', { name: 'Add a person' })
@@ -52,25 +52,22 @@ test('a manager adds a person, fixing a mistake without retyping, then changes t
   await screenshots(page, 'people')
 })
 
-test('the head teacher reads the people page but has nothing to change', async ({ page }) => {
-  await signInAs(page, 'HEAD')
+test('the head teacher reads the people page but has nothing to change', async ({ signedInAs, school }) => {
+  const page = await signedInAs('HEAD')
   await page.goto('/people')
-  await expect(page.getByTestId(`member-${LOGINS.MANAGER}`)).toBeVisible()
+  await expect(page.getByTestId(`member-${school.logins.MANAGER.email}`)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Change role' })).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Add a person' })).toHaveCount(0)
 })
 
 test('a team member who posts manager-only actions directly is refused and nothing changes', async ({
-  page,
+  signedInAs,
+  school,
 }) => {
-  await signInAs(page, 'TEAM')
+  const page = await signedInAs('TEAM')
   const before = await membershipState()
   const auditBefore = await auditCount()
-  const [manager] = await query<{ id: string }>(
-    `SELECT m.id FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "School" s ON s.id = m."schoolId"
-     WHERE u.email = $1 AND s.urn = '100001'`,
-    [LOGINS.MANAGER],
-  )
+  const manager = { id: school.logins.MANAGER.membershipId }
   const usersBefore = await query('SELECT id FROM "User" ORDER BY id')
   const post = (action: string, arg: unknown) => postAction(page, action, [arg])
   const add = await post('addMemberAction', {
@@ -89,8 +86,8 @@ test('a team member who posts manager-only actions directly is refused and nothi
   expect(await query('SELECT id FROM "User" ORDER BY id')).toEqual(usersBefore)
 })
 
-test('the activity page lists changes for the manager', async ({ page }) => {
-  await signInAs(page, 'MANAGER')
+test('the activity page lists changes for the manager', async ({ signedInAs }) => {
+  const page = await signedInAs('MANAGER')
   await page.goto('/activity')
   await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible()
   await screenshots(page, 'activity')

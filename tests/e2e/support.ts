@@ -29,11 +29,19 @@ export class SignInPage {
   }
 }
 
+/**
+ * How long a sign-in may take to reach the dashboard: the first one after the server starts also loads
+ * the app and hashes a password, which took over 5 s on a busy two-core machine.
+ */
+export const SIGN_IN_TIMEOUT = 20_000
+
 export async function signInAs(page: Page, role: DemoRole) {
   const p = new SignInPage(page)
   await p.goto()
   await p.signIn(LOGINS[role])
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({
+    timeout: SIGN_IN_TIMEOUT,
+  })
 }
 
 export function mainNav(page: Page) {
