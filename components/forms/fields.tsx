@@ -84,7 +84,7 @@ export function Radios({
             name={name}
             value={o.value}
             defaultChecked={current === o.value}
-            className="mt-1"
+            className="mt-0.5 h-6 w-6 shrink-0"
           />
           <span>
             {o.label}
@@ -110,11 +110,11 @@ export function Checkbox({ name, label, hint, value = 'yes' }: Base & { value?: 
           name={name}
           value={value}
           defaultChecked={f.values[name] === value}
+          className="mt-0.5 h-6 w-6 shrink-0"
           aria-describedby={
             [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') ||
             undefined
           }
-          className="mt-1"
         />
         <span className="font-semibold">{label}</span>
       </label>

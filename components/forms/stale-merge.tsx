@@ -97,11 +97,12 @@ export function StaleMerge<T, K extends string>({
                     <legend className="text-sm font-semibold">Keep which {group.label.toLowerCase()}?</legend>
                     <div className="flex flex-wrap gap-x-4">
                       {(['theirs', 'yours'] as const).map((side) => (
-                        <label key={side} className="flex items-center gap-2 text-sm">
+                        <label key={side} className="flex items-center gap-2 py-1 text-sm">
                           <input
                             type="radio"
                             name={`${CHOICE_PREFIX}${group.key}`}
                             value={side}
+                            className="h-6 w-6 shrink-0"
                             onChange={(e) => choose(row, side, e.currentTarget)}
                           />
                           {side === 'theirs' ? 'Theirs' : 'Yours'}: {say(group, row[side])}

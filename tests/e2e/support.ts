@@ -30,8 +30,8 @@ export class SignInPage {
 }
 
 /**
- * How long a sign-in may take to reach the dashboard: the first one after the server starts also loads
- * the app and hashes a password, which took over 5 s on a busy two-core machine.
+ * How long a sign-in may take to reach the dashboard: the password check is deliberately slow (scrypt),
+ * and the first request after the server starts also warms it; over 5 s on a busy two-core machine.
  */
 export const SIGN_IN_TIMEOUT = 20_000
 
