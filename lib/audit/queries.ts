@@ -17,7 +17,8 @@ export const ACTIVITY_PAGE_SIZE = 50
 /** At most this many rows of bulk changes are read for one page (an import can hold thousands). */
 export const BATCH_ROWS_PER_PAGE = 1000
 
-const ROW_SELECT = {
+/** The fields describeAuditRow reads, for queries that fetch audit rows themselves (the dashboard). */
+export const AUDIT_ROW_SELECT = {
   id: true,
   at: true,
   entity: true,
@@ -89,7 +90,7 @@ export async function listChanges(schoolId: string, opts: ListChangesOptions): P
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: ROW_SELECT,
+    select: AUDIT_ROW_SELECT,
   })
   const summaryIds =
     batches === 'summary' ? rows.filter((r) => r.entity === 'Catalogue').map((r) => r.id) : []
@@ -99,7 +100,7 @@ export async function listChanges(schoolId: string, opts: ListChangesOptions): P
           where: { schoolId, batchId: { in: summaryIds } },
           orderBy: [{ at: 'asc' }, { id: 'asc' }],
           take: BATCH_ROWS_PER_PAGE,
-          select: ROW_SELECT,
+          select: AUDIT_ROW_SELECT,
         })
       : []
   const names = await resolveNames(schoolId, [...rows, ...children])
@@ -170,8 +171,21 @@ export async function listRecentChanges(
     where: { schoolId, batchId: null },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take,
-    select: ROW_SELECT,
+    select: AUDIT_ROW_SELECT,
   })
+  const names = await resolveNames(schoolId, rows)
+  return rows.map((r) => describeAuditRow(r, { timeZone, names }))
+}
+
+/**
+ * Describes rows another query fetched (with AUDIT_ROW_SELECT): names are looked up only for rows that
+ * do not carry them, one query per kind of record at most.
+ */
+export async function describeChanges(
+  schoolId: string,
+  rows: AuditRow[],
+  timeZone: string,
+): Promise<ChangeEntry[]> {
   const names = await resolveNames(schoolId, rows)
   return rows.map((r) => describeAuditRow(r, { timeZone, names }))
 }

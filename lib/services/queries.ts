@@ -1,5 +1,4 @@
 import 'server-only'
-import { listAssetOptions } from '@/lib/assets/queries'
 import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
@@ -109,11 +108,12 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
   const service = await getService(schoolId, id)
   if (!service) return null
   const archived = Boolean(service.archivedAt)
-  const [g, options, ownLinks] = await Promise.all([
+  const [g, ownLinks] = await Promise.all([
     loadGraph(schoolId),
-    opts.edit && !archived ? listAssetOptions(schoolId) : [],
     archived ? listServiceLinks(schoolId, service.id) : [],
   ])
+  // The graph already holds every live asset by name: the picker's options, without a query of their own.
+  const options = opts.edit && !archived ? g.assets.map(({ id, name, type }) => ({ id, name, type })) : []
   const names = new Map(g.assets.map((a) => [a.id, a.name]))
   const name = (assetId: string) => names.get(assetId) ?? 'Unknown asset'
   const spofIds = new Set(

@@ -4,7 +4,7 @@ import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
 import { PageHeader } from '@/components/ui/page-header'
-import { listRecentChanges } from '@/lib/audit/queries'
+import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
@@ -38,11 +38,13 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount }, catalogue, recent] = await Promise.all([
+  const [{ school, members, auditCount, recent: recentRows }, catalogue] = await Promise.all([
     getSchoolOverview(ctx.schoolId),
     getCatalogueSummary(ctx.schoolId, ctx.timeZone),
-    can(ctx.role, 'audit.read') ? listRecentChanges(ctx.schoolId, ctx.timeZone) : [],
   ])
+  const recent = can(ctx.role, 'audit.read')
+    ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
+    : []
   const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
   return (
     <>
