@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { assetsCsv } from '@/lib/assets/export'
 import { getAssetList, getAssetView, listAssets } from '@/lib/assets/queries'
-import { listChanges, listRecentChanges } from '@/lib/audit/queries'
+import { describeChanges, listChanges, listRecentChanges } from '@/lib/audit/queries'
 import { countQueries, db } from '@/lib/db'
 import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
+import { getSchoolOverview } from '@/lib/schools/queries'
 import { servicesCsv } from '@/lib/services/export'
 import { getServiceView, listServices } from '@/lib/services/queries'
 import { fillAuditTrail } from '../support/audit'
@@ -31,6 +32,8 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'activity page': (id) => listChanges(id, { timeZone: 'Europe/London' }),
   'activity filtered by kind': (id) => listChanges(id, { timeZone: 'Europe/London', entity: ['Asset'] }),
   'dashboard recent changes': (id) => listRecentChanges(id, 'Europe/London'),
+  'dashboard overview with its changes described': async (id) =>
+    describeChanges(id, (await getSchoolOverview(id)).recent, 'Europe/London'),
 }
 
 // The record pages open one record; which one is looked up outside the count (the URL names it).
