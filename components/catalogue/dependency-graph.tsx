@@ -1,23 +1,10 @@
 import { type LaidNode, type Layout, labelLines } from '@/lib/dependencies/layout'
 
 /*
- * One style sheet for every box and line, so that each box is an <a> with a title, a <rect> and a
- * <text> and nothing else. Colours are the Tailwind ones the rest of the portal uses (brand, slate,
- * red, amber).
+ * One style sheet for every box and line (the `.dg` rules in app/globals.css, outside the SVG so the
+ * Content-Security-Policy needs no inline styles), so that each box is an <a> with a title, a <rect> and
+ * a <text> and nothing else. Colours are the Tailwind ones the rest of the portal uses.
  */
-const STYLE = `.dg text{font-size:13px;text-anchor:middle;fill:#0f172a}
-.dg rect{fill:#fff;stroke:#64748b;stroke-width:1.5px;rx:6px}
-.dg a:hover rect{fill:#f1f5f9}
-.dg .s rect{fill:#175746;stroke:#12463a}
-.dg .s:hover rect{fill:#12463a}
-.dg .s text{fill:#fff;font-weight:600}
-.dg .p rect{fill:#fef2f2;stroke:#b91c1c;stroke-width:3px;stroke-dasharray:6 3}
-.dg .p:hover rect{fill:#fee2e2}
-.dg .p text{fill:#7f1d1d;font-weight:600}
-.dg a:focus{outline:none}
-.dg a:focus rect{stroke:#f59e0b;stroke-width:4px;stroke-dasharray:none}
-.dg .e path{fill:none;stroke:#94a3b8;stroke-width:1.4px;marker-end:url(#dg-arrow)}
-.dg .e .o{stroke-dasharray:5 4}`
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -60,7 +47,6 @@ export function graphMarkup(layout: Layout): string {
     .join('')
   return (
     '<title id="graph-title">Dependency graph: services linked to the assets they need</title>' +
-    `<style>${STYLE}</style>` +
     '<defs><marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>' +
     `<g class="e">${edges}</g>${layout.nodes.map(nodeMarkup).join('')}`
   )

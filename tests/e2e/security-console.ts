@@ -9,7 +9,9 @@ export async function watchSecurityConsole(page: Page): Promise<string[]> {
   const problems: string[] = []
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}: ${e.sample})`,
+      )
     })
   })
   page.on('console', (m) => {

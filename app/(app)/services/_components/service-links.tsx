@@ -69,11 +69,7 @@ export function LinkRequiredToggle({
       <input type="hidden" name="serviceId" value={serviceId} />
       <input type="hidden" name="assetId" value={assetId} />
       <input type="hidden" name="required" value={required ? 'false' : 'true'} />
-      <SubmitButton
-        variant="secondary"
-        className="min-h-8 px-3 py-1"
-        pendingText="Saving…"
-      >
+      <SubmitButton variant="secondary" className="min-h-8 px-3 py-1" pendingText="Saving…">
         {required ? 'Make optional' : 'Make required'}
         <span className="sr-only">: {name}</span>
       </SubmitButton>
