@@ -2,8 +2,8 @@
 import { useRouter } from 'next/navigation'
 import { useActionState, useEffect, useId } from 'react'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
-import type { ActionResult } from '@/lib/result'
 import { switchSchoolAction } from '@/lib/people/actions'
+import type { ActionResult } from '@/lib/result'
 
 type School = { id: string; name: string; role: keyof typeof ROLE_LABELS }
 

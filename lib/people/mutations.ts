@@ -1,5 +1,6 @@
 import { writeAudit } from '@/lib/audit'
 import { hashPassword } from '@/lib/auth/password'
+import { endSessions } from '@/lib/auth/sessions'
 import { Refusal, STALE_MESSAGE } from '@/lib/result'
 import type { Db, Tx } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
@@ -97,7 +98,8 @@ export async function removeMember(db: Db, actor: Actor, input: RemoveMemberInpu
     const managers = await lockManagers(tx, actor.schoolId)
     const m = await loadMembership(tx, actor.schoolId, input.membershipId, input.version)
     if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
-    await tx.membership.delete({ where: { id: m.id } })
+    const { userId } = await tx.membership.delete({ where: { id: m.id }, select: { userId: true } })
+    await endSessions(tx, userId) // signed out everywhere at once, not when their token runs out
     await writeAudit(tx, {
       schoolId: actor.schoolId,
       actorId: actor.userId,
