@@ -36,7 +36,7 @@ export async function changePassword(
     select: { passwordHash: true },
   })
   if (!(await verifyPassword(input.currentPassword, stored)))
-    throw new Refusal('INVALID', 'Your password was not changed: your current password was not right.', {
+    throw new Refusal('INVALID', 'Your current password was not right.', {
       fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] },
     })
   const passwordHash = await hashPassword(input.newPassword)
