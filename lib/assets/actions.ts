@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache'
 import { schoolAction } from '@/lib/auth/action'
 import { db } from '@/lib/db'
-import { archiveSchema, restoreSchema } from '@/lib/services/schema'
+import { archiveSchema, restoreSchema } from '@/lib/validation/record'
 import { importAssets, previewAssetImport } from './import'
 import { addDependency, createAsset, removeDependency, setAssetArchived, updateAsset } from './mutations'
 import {
@@ -20,29 +20,36 @@ function refresh(...ids: string[]) {
   for (const id of ids) revalidatePath(`/assets/${id}`)
 }
 
-export const createAssetAction = schoolAction('catalogue.edit', createAssetSchema, async (input, ctx) => {
-  const out = await createAsset(db, ctx, input)
-  refresh()
-  return out
-})
+const refreshRecord = { refresh: (input: { id: string }) => refresh(input.id) }
 
-export const updateAssetAction = schoolAction('catalogue.edit', updateAssetSchema, async (input, ctx) => {
-  const out = await updateAsset(db, ctx, input)
-  refresh(input.id)
-  return out
-})
+/** Creates the asset and opens its page (a redirect from the server, so it works without JavaScript). */
+export const createAssetAction = schoolAction(
+  'catalogue.edit',
+  createAssetSchema,
+  (input, ctx) => createAsset(db, ctx, input),
+  { refresh: () => refresh(), redirect: (out) => `/assets/${out.id}?saved=created` },
+)
 
-export const archiveAssetAction = schoolAction('catalogue.edit', archiveSchema, async (input, ctx) => {
-  const out = await setAssetArchived(db, ctx, input, true)
-  refresh(input.id)
-  return out
-})
+export const updateAssetAction = schoolAction(
+  'catalogue.edit',
+  updateAssetSchema,
+  (input, ctx) => updateAsset(db, ctx, input),
+  refreshRecord,
+)
 
-export const restoreAssetAction = schoolAction('catalogue.edit', restoreSchema, async (input, ctx) => {
-  const out = await setAssetArchived(db, ctx, input, false)
-  refresh(input.id)
-  return out
-})
+export const archiveAssetAction = schoolAction(
+  'catalogue.edit',
+  archiveSchema,
+  (input, ctx) => setAssetArchived(db, ctx, input, true),
+  refreshRecord,
+)
+
+export const restoreAssetAction = schoolAction(
+  'catalogue.edit',
+  restoreSchema,
+  (input, ctx) => setAssetArchived(db, ctx, input, false),
+  refreshRecord,
+)
 
 export const addDependencyAction = schoolAction('catalogue.edit', dependencySchema, async (input, ctx) => {
   const out = await addDependency(db, ctx, input)

@@ -1,6 +1,6 @@
 import { writeAuditMany } from '@/lib/audit'
-import { Refusal } from '@/lib/result'
 import type { Db, Tx } from '@/lib/db'
+import { Refusal } from '@/lib/result'
 import { checkAssetCsv, type ImportPreview } from './csv'
 
 type Actor = { schoolId: string; userId: string }

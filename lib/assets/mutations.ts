@@ -1,11 +1,10 @@
+import type { Actor } from '@/lib/actor'
 import { writeAudit } from '@/lib/audit'
-import { Refusal } from '@/lib/result'
 import { describeCycle, findCycle } from '@/lib/catalogue/graph'
 import type { Db, Tx } from '@/lib/db'
-import { checkVersion, expectOneRow } from '@/lib/db/versioned'
+import { setArchivedVersioned, updateVersioned } from '@/lib/records/versioned'
+import { Refusal } from '@/lib/result'
 import type { AssetData, UpdateAssetInput } from './schema'
-
-type Actor = { schoolId: string; userId: string }
 
 const AUDITED = {
   id: true,
@@ -87,31 +86,29 @@ export async function updateAsset(db: Db, actor: Actor, input: UpdateAssetInput)
   const { id, version, ...data } = input
   return db.$transaction(async (tx) => {
     const where = { id, schoolId: actor.schoolId }
-    const before = checkVersion(await tx.asset.findFirst({ where, select: AUDITED }), version, 'asset')
-    await checkNameFree(tx, actor.schoolId, data.name, id)
-    // Keeping a standby that has since been archived is allowed (the page flags it); choosing one is not.
-    if (data.standbyAssetId !== before.standbyAssetId)
-      await checkStandby(tx, actor.schoolId, id, data.standbyAssetId)
-    // A changed specification is what makes a standby "may no longer match" (seed 000).
-    const specChanged = data.specification !== before.specification
-    const { count } = await tx.asset.updateMany({
-      where: { ...where, version },
-      data: {
-        ...data,
-        ...(specChanged ? { specificationChangedAt: new Date() } : {}),
-        version: { increment: 1 },
-      },
-    })
-    expectOneRow(count, before)
-    const after = await tx.asset.findFirstOrThrow({ where, select: AUDITED })
-    await writeAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.userId,
+    const { after } = await updateVersioned(tx, {
+      actor,
       entity: 'Asset',
-      entityId: id,
-      action: 'update',
-      before,
-      after,
+      id,
+      version,
+      what: 'asset',
+      read: () => tx.asset.findFirst({ where, select: AUDITED }),
+      check: async (before) => {
+        await checkNameFree(tx, actor.schoolId, data.name, id)
+        // Keeping a standby that has since been archived is allowed (the page flags it); choosing one is not.
+        if (data.standbyAssetId !== before.standbyAssetId)
+          await checkStandby(tx, actor.schoolId, id, data.standbyAssetId)
+      },
+      // A changed specification is what makes a standby "may no longer match" (seed 000).
+      write: (before) =>
+        tx.asset.updateMany({
+          where: { ...where, version },
+          data: {
+            ...data,
+            ...(data.specification !== before.specification ? { specificationChangedAt: new Date() } : {}),
+            version: { increment: 1 },
+          },
+        }),
     })
     return { id, version: after.version }
   })
@@ -148,45 +145,37 @@ export async function setAssetArchived(
 ) {
   return db.$transaction(async (tx) => {
     const where = { id: input.id, schoolId: actor.schoolId }
-    const before = checkVersion(await tx.asset.findFirst({ where, select: AUDITED }), input.version, 'asset')
-    if (Boolean(before.archivedAt) === archived) return { id: input.id, version: before.version }
-    if (archived && input.confirm !== 'yes') {
-      const d = await assetDependents(tx, actor.schoolId, input.id)
-      const parts = [
-        d.services.length ? `services that need it: ${d.services.join(', ')}` : '',
-        d.assets.length ? `assets that depend on it: ${d.assets.join(', ')}` : '',
-        d.standbyFor.length ? `it is the standby for: ${d.standbyFor.join(', ')}` : '',
-      ].filter(Boolean)
-      if (parts.length)
-        throw new Refusal(
-          'CONFLICT',
-          `Others depend on ${before.name} (${parts.join('; ')}). Archive it anyway?`,
-          {
-            current: d,
-          },
-        )
-    }
-    if (!archived && (await nameTaken(tx, actor.schoolId, before.name, input.id)))
-      throw new Refusal(
-        'CONFLICT',
-        `Another asset in the register is now called "${before.name}". Rename or archive that one first, then restore this one.`,
-      )
-    const archivedAt = archived ? new Date() : null
-    const { count } = await tx.asset.updateMany({
-      where: { ...where, version: input.version },
-      data: { archivedAt, version: { increment: 1 } },
-    })
-    expectOneRow(count, before)
-    await writeAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.userId,
+    return setArchivedVersioned(tx, {
+      actor,
       entity: 'Asset',
-      entityId: input.id,
-      action: archived ? 'archive' : 'restore',
-      before: { archivedAt: before.archivedAt },
-      after: { archivedAt },
+      id: input.id,
+      version: input.version,
+      what: 'asset',
+      archived,
+      confirmed: input.confirm === 'yes',
+      read: () => tx.asset.findFirst({ where, select: AUDITED }),
+      write: (archivedAt) =>
+        tx.asset.updateMany({
+          where: { ...where, version: input.version },
+          data: { archivedAt, version: { increment: 1 } },
+        }),
+      consequences: async (before) => {
+        const d = await assetDependents(tx, actor.schoolId, input.id)
+        const parts = [
+          d.services.length ? `services that need it: ${d.services.join(', ')}` : '',
+          d.assets.length ? `assets that depend on it: ${d.assets.join(', ')}` : '',
+          d.standbyFor.length ? `it is the standby for: ${d.standbyFor.join(', ')}` : '',
+        ].filter(Boolean)
+        return parts.length ? `Others depend on ${before.name} (${parts.join('; ')}).` : null
+      },
+      checkRestore: async (before) => {
+        if (await nameTaken(tx, actor.schoolId, before.name, input.id))
+          throw new Refusal(
+            'CONFLICT',
+            `Another asset in the register is now called "${before.name}". Rename or archive that one first, then restore this one.`,
+          )
+      },
     })
-    return { id: input.id, version: before.version + 1 }
   })
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { idVersionSchema, recordId } from '@/lib/validation/record'
+import { text } from '@/lib/validation/text'
 
 export const ASSET_TYPES = [
   { value: 'HARDWARE', label: 'Hardware' },
@@ -16,9 +18,9 @@ export const ASSET_TYPE_VALUES = ASSET_TYPES.map((t) => t.value) as [
 ]
 export const assetTypeLabel = (v: string) => ASSET_TYPES.find((t) => t.value === v)?.label ?? v
 
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`).default('')
 const optionalId = z
   .string()
+  .max(64)
   .optional()
   .transform((v) => (v ? v : null))
 // A date typed in a form (yyyy-mm-dd); empty means "not set".
@@ -40,28 +42,32 @@ const optionalDate = z
   })
 
 export const assetFields = z.object({
-  name: z.string().trim().min(1, 'Give the asset a name.').max(120, 'Keep the name under 120 characters.'),
+  name: text({
+    max: 120,
+    required: 'Give the asset a name.',
+    tooLong: 'Keep the name under 120 characters.',
+  }),
   type: z.enum(ASSET_TYPE_VALUES, { message: 'Choose a type.' }),
-  location: text(200),
-  specification: text(2000),
-  supplier: text(200),
-  contractRef: text(120),
+  location: text({ max: 200 }),
+  specification: text({ max: 2000, multiline: true }),
+  supplier: text({ max: 200 }),
+  contractRef: text({ max: 120 }),
   standbyAssetId: optionalId,
-  standbyArrangement: text(500),
+  standbyArrangement: text({ max: 500, multiline: true }),
   standbyVerifiedAt: optionalDate,
 })
 export type AssetData = z.infer<typeof assetFields>
 
 export const createAssetSchema = assetFields
-export const updateAssetSchema = assetFields.extend({
-  id: z.string().min(1),
-  version: z.coerce.number().int().min(1),
-})
+export const updateAssetSchema = assetFields.extend(idVersionSchema.shape)
 export type UpdateAssetInput = z.infer<typeof updateAssetSchema>
 
 export const dependencySchema = z.object({
-  assetId: z.string().min(1),
-  dependsOnId: z.string().min(1, 'Choose the asset it depends on.'),
+  assetId: recordId,
+  dependsOnId: z
+    .string()
+    .min(1, 'Choose the asset it depends on.')
+    .max(64, 'Choose the asset it depends on.'),
 })
 
 const csvText = z.string().max(2_000_000, 'The file is too large: keep it under 2 MB.')

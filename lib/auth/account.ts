@@ -5,11 +5,6 @@ import { hashPassword, verifyPassword } from './password'
 import { endSessions } from './sessions'
 import { countAttempt } from './throttle'
 
-/** What the "Your account" page shows about the signed-in person. */
-export async function getAccount(db: Db, userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } })
-}
-
 export const WRONG_CURRENT_PASSWORD = 'That is not your current password.'
 export const TOO_MANY_PASSWORD_ATTEMPTS =
   'Too many wrong passwords. Wait a few minutes, then try again. Nothing was changed.'

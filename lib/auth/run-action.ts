@@ -1,14 +1,29 @@
 import { randomUUID } from 'node:crypto'
+import { redirect } from 'next/navigation'
 import type { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
+import {
+  type ActionResult,
+  type FieldErrors,
+  type FormValues,
+  isSecretField,
+  NOT_FOUND_MESSAGE,
+  Refusal,
+  SCHOOL_STAMP_FIELD,
+} from '@/lib/result'
 import { can, type Permission } from './permissions'
-import { type ActionResult, NOT_FOUND_MESSAGE, Refusal, SCHOOL_STAMP_FIELD } from '@/lib/result'
 import type { SchoolContext } from './school-context'
 
-function formValues(input: unknown): Record<string, string> | undefined {
+/** The names of a schema's input fields: what a form posts and what its errors and values are keyed by. */
+export type FieldsOf<S extends z.ZodType> =
+  z.input<S> extends Record<string, unknown> ? Extract<keyof z.input<S>, string> : string
+
+/** What the user posted, to show again after a failure; secrets (passwords) are never sent back. */
+function formValues(input: unknown): FormValues | undefined {
   if (!(input instanceof FormData)) return undefined
   const values: Record<string, string> = {}
-  for (const [k, v] of input.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) values[k] = v
+  for (const [k, v] of input.entries())
+    if (typeof v === 'string' && !k.startsWith('$ACTION') && !isSecretField(k)) values[k] = v
   return values
 }
 
@@ -23,6 +38,26 @@ function formToObject(input: FormData): Record<string, unknown> {
   return out
 }
 
+function isNextControlFlow(e: unknown): boolean {
+  // next/navigation's redirect() and notFound() work by throwing; they must pass through.
+  return Boolean(
+    e &&
+      typeof e === 'object' &&
+      'digest' in e &&
+      String((e as { digest: unknown }).digest).startsWith('NEXT_'),
+  )
+}
+
+export type ActionHooks<I, T> = {
+  /** Called after the handler succeeds and after a STALE refusal, so the page shows what is stored now. */
+  refresh?: (input: I) => void
+  /**
+   * Where to go after success (a create opens the new record's page). The redirect is answered by the
+   * server, so the form works before JavaScript loads.
+   */
+  redirect?: (data: T, input: I) => string
+}
+
 /**
  * The wrapper's logic without Next's request context, so integration tests can drive it with a
  * context of their choosing. A missing context or permission answers NOT_FOUND: a forbidden request
@@ -34,10 +69,12 @@ export async function runSchoolAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>, ctx: SchoolContext) => Promise<T>,
   input: unknown,
-): Promise<ActionResult<T>> {
+  hooks: ActionHooks<z.infer<S>, T> = {},
+): Promise<ActionResult<T, FieldsOf<S>>> {
+  type K = FieldsOf<S>
   if (!ctx) return { ok: false, reason: 'UNAUTHENTICATED', message: 'Please sign in again.' }
   if (!can(ctx.role, permission)) return { ok: false, reason: 'NOT_FOUND', message: NOT_FOUND_MESSAGE }
-  const values = formValues(input)
+  const values = formValues(input) as FormValues<K> | undefined
   if (input instanceof FormData) {
     const stamp = input.get(SCHOOL_STAMP_FIELD)
     if (typeof stamp === 'string' && stamp !== ctx.schoolId)
@@ -59,26 +96,34 @@ export async function runSchoolAction<S extends z.ZodType, T>(
       ok: false,
       reason: 'INVALID',
       message: 'Please correct the highlighted fields.',
-      fieldErrors,
+      fieldErrors: fieldErrors as FieldErrors<K>,
       values,
     }
   }
+  let data: T
   try {
-    return { ok: true, data: await handler(parsed.data, ctx) }
+    data = await handler(parsed.data, ctx)
+    hooks.refresh?.(parsed.data)
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, reason: e.reason, message: e.message, values, ...e.extra }
+    if (isNextControlFlow(e)) {
+      hooks.refresh?.(parsed.data)
+      throw e
+    }
+    if (e instanceof Refusal) {
+      if (e.reason === 'STALE') hooks.refresh?.(parsed.data)
+      return {
+        ok: false,
+        reason: e.reason,
+        message: e.message,
+        values,
+        fieldErrors: e.extra.fieldErrors as FieldErrors<K> | undefined,
+        current: e.extra.current,
+      }
+    }
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')
       return { ok: false, reason: 'NOT_FOUND', message: NOT_FOUND_MESSAGE, values }
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')
       return { ok: false, reason: 'CONFLICT', message: 'A record with those details already exists.', values }
-    // next/navigation's redirect() and notFound() work by throwing; let them through.
-    if (
-      e &&
-      typeof e === 'object' &&
-      'digest' in e &&
-      String((e as { digest: unknown }).digest).startsWith('NEXT_')
-    )
-      throw e
     const ref = randomUUID().slice(0, 8)
     console.error(`[action ${permission}] error ref ${ref}`, e)
     return {
@@ -88,4 +133,7 @@ export async function runSchoolAction<S extends z.ZodType, T>(
       values,
     }
   }
+  // Outside the try: redirect() works by throwing.
+  if (hooks.redirect) redirect(hooks.redirect(data, parsed.data))
+  return { ok: true, data }
 }

@@ -2,8 +2,8 @@
 import { revalidatePath } from 'next/cache'
 import { schoolAction } from '@/lib/auth/action'
 import { rememberSchool } from '@/lib/auth/school-context'
-import { Refusal } from '@/lib/result'
 import { db } from '@/lib/db'
+import { Refusal } from '@/lib/result'
 import { addMember, changeRole, removeMember } from './mutations'
 import { addMemberSchema, changeRoleSchema, removeMemberSchema, switchSchoolSchema } from './schema'
 

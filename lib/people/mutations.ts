@@ -1,9 +1,9 @@
 import { writeAudit } from '@/lib/audit'
 import { hashPassword } from '@/lib/auth/password'
 import { endSessions } from '@/lib/auth/sessions'
-import { Refusal, STALE_MESSAGE } from '@/lib/result'
 import type { Db, Tx } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { Refusal, STALE_MESSAGE } from '@/lib/result'
 import type { AddMemberInput, ChangeRoleInput, RemoveMemberInput } from './schema'
 
 type Actor = { schoolId: string; userId: string }

@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import {
   createService,
   linkServiceAsset,
+  setLinkRequired,
   setServiceArchived,
   unlinkServiceAsset,
   updateService,
@@ -14,54 +15,68 @@ import {
   createServiceSchema,
   linkAssetSchema,
   restoreSchema,
+  setLinkRequiredSchema,
   unlinkAssetSchema,
   updateServiceSchema,
 } from './schema'
 
-function refresh(id?: string) {
+function refresh(id?: string, assetId?: string) {
   revalidatePath('/services')
   revalidatePath('/dependencies')
   if (id) revalidatePath(`/services/${id}`)
+  if (assetId) revalidatePath(`/assets/${assetId}`)
+}
+const refreshRecord = { refresh: (input: { id: string }) => refresh(input.id) }
+const refreshLink = {
+  refresh: (input: { serviceId: string; assetId: string }) => refresh(input.serviceId, input.assetId),
 }
 
-export const createServiceAction = schoolAction('catalogue.edit', createServiceSchema, async (input, ctx) => {
-  const out = await createService(db, ctx, input)
-  refresh()
-  return out
-})
+/** Creates the service and opens its page (a redirect from the server, so it works without JavaScript). */
+export const createServiceAction = schoolAction(
+  'catalogue.edit',
+  createServiceSchema,
+  (input, ctx) => createService(db, ctx, input),
+  { refresh: () => refresh(), redirect: (out) => `/services/${out.id}?saved=created` },
+)
 
-export const updateServiceAction = schoolAction('catalogue.edit', updateServiceSchema, async (input, ctx) => {
-  const out = await updateService(db, ctx, input)
-  refresh(input.id)
-  return out
-})
+export const updateServiceAction = schoolAction(
+  'catalogue.edit',
+  updateServiceSchema,
+  (input, ctx) => updateService(db, ctx, input),
+  refreshRecord,
+)
 
-export const archiveServiceAction = schoolAction('catalogue.edit', archiveSchema, async (input, ctx) => {
-  const out = await setServiceArchived(db, ctx, input, true)
-  refresh(input.id)
-  return out
-})
+export const archiveServiceAction = schoolAction(
+  'catalogue.edit',
+  archiveSchema,
+  (input, ctx) => setServiceArchived(db, ctx, input, true),
+  refreshRecord,
+)
 
-export const restoreServiceAction = schoolAction('catalogue.edit', restoreSchema, async (input, ctx) => {
-  const out = await setServiceArchived(db, ctx, input, false)
-  refresh(input.id)
-  return out
-})
+export const restoreServiceAction = schoolAction(
+  'catalogue.edit',
+  restoreSchema,
+  (input, ctx) => setServiceArchived(db, ctx, input, false),
+  refreshRecord,
+)
 
-export const linkServiceAssetAction = schoolAction('catalogue.edit', linkAssetSchema, async (input, ctx) => {
-  const out = await linkServiceAsset(db, ctx, input)
-  refresh(input.serviceId)
-  revalidatePath(`/assets/${input.assetId}`)
-  return out
-})
+export const linkServiceAssetAction = schoolAction(
+  'catalogue.edit',
+  linkAssetSchema,
+  (input, ctx) => linkServiceAsset(db, ctx, input),
+  refreshLink,
+)
+
+export const setLinkRequiredAction = schoolAction(
+  'catalogue.edit',
+  setLinkRequiredSchema,
+  (input, ctx) => setLinkRequired(db, ctx, input),
+  refreshLink,
+)
 
 export const unlinkServiceAssetAction = schoolAction(
   'catalogue.edit',
   unlinkAssetSchema,
-  async (input, ctx) => {
-    const out = await unlinkServiceAsset(db, ctx, input)
-    refresh(input.serviceId)
-    revalidatePath(`/assets/${input.assetId}`)
-    return out
-  },
+  (input, ctx) => unlinkServiceAsset(db, ctx, input),
+  refreshLink,
 )

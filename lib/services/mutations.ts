@@ -1,10 +1,9 @@
+import type { Actor } from '@/lib/actor'
 import { writeAudit } from '@/lib/audit'
-import { Refusal } from '@/lib/result'
 import type { Db, Tx } from '@/lib/db'
-import { checkVersion, expectOneRow } from '@/lib/db/versioned'
+import { setArchivedVersioned, updateVersioned } from '@/lib/records/versioned'
+import { Refusal } from '@/lib/result'
 import type { ServiceData, UpdateServiceInput } from './schema'
-
-type Actor = { schoolId: string; userId: string }
 
 const AUDITED = {
   id: true,
@@ -22,8 +21,34 @@ const AUDITED = {
   version: true,
 } as const
 
+/** Names identify services in the plan and its messages, so two live services may not share one. */
+async function checkNameFree(tx: Tx, schoolId: string, name: string, exceptId: string | null) {
+  const clash = await tx.service.findFirst({
+    where: {
+      schoolId,
+      archivedAt: null,
+      name: { equals: name, mode: 'insensitive' },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { name: true },
+  })
+  if (clash)
+    throw new Refusal('CONFLICT', `There is already a service called "${clash.name}".`, {
+      fieldErrors: {
+        name: [`There is already a service called "${clash.name}". Give this one a different name.`],
+      },
+    })
+}
+
+/** Serialises name checks in one school, so two saves at once cannot both take a free name. */
+async function lockSchool(tx: Tx, schoolId: string) {
+  await tx.$queryRaw`SELECT id FROM "School" WHERE id = ${schoolId} FOR UPDATE`
+}
+
 export async function createService(db: Db, actor: Actor, data: ServiceData) {
   return db.$transaction(async (tx) => {
+    await lockSchool(tx, actor.schoolId)
+    await checkNameFree(tx, actor.schoolId, data.name, null)
     const created = await tx.service.create({ data: { ...data, schoolId: actor.schoolId }, select: AUDITED })
     await writeAudit(tx, {
       ...actorOf(actor),
@@ -39,24 +64,20 @@ export async function createService(db: Db, actor: Actor, data: ServiceData) {
 export async function updateService(db: Db, actor: Actor, input: UpdateServiceInput) {
   return db.$transaction(async (tx) => {
     const where = { id: input.id, schoolId: actor.schoolId }
-    const before = checkVersion(
-      await tx.service.findFirst({ where, select: AUDITED }),
-      input.version,
-      'service',
-    )
-    const { count } = await tx.service.updateMany({
-      where: { ...where, version: input.version },
-      data: { ...input.data, version: { increment: 1 } },
-    })
-    expectOneRow(count, before)
-    const after = await tx.service.findFirstOrThrow({ where, select: AUDITED })
-    await writeAudit(tx, {
-      ...actorOf(actor),
+    if (input.data.name) await lockSchool(tx, actor.schoolId)
+    const { after } = await updateVersioned(tx, {
+      actor,
       entity: 'Service',
-      entityId: input.id,
-      action: 'update',
-      before,
-      after,
+      id: input.id,
+      version: input.version,
+      what: 'service',
+      read: () => tx.service.findFirst({ where, select: AUDITED }),
+      check: () => checkNameFree(tx, actor.schoolId, input.data.name, input.id),
+      write: () =>
+        tx.service.updateMany({
+          where: { ...where, version: input.version },
+          data: { ...input.data, version: { increment: 1 } },
+        }),
     })
     return { id: input.id, version: after.version }
   })
@@ -98,42 +119,49 @@ export async function setServiceArchived(
 ) {
   return db.$transaction(async (tx) => {
     const where = { id: input.id, schoolId: actor.schoolId }
-    const before = checkVersion(
-      await tx.service.findFirst({ where, select: AUDITED }),
-      input.version,
-      'service',
-    )
-    if (Boolean(before.archivedAt) === archived) return { id: input.id, version: before.version }
-    if (archived && input.confirm !== 'yes') {
-      const impact = await serviceArchiveImpact(tx, actor.schoolId, input.id)
-      if (impact.needs.length)
-        throw new Refusal(
-          'CONFLICT',
-          `${before.name} needs ${impact.needs.join(', ')}. Archived, it leaves the recovery plan and no longer counts towards single points of failure${
-            impact.onlyThis.length ? `; no other service needs ${impact.onlyThis.join(', ')}` : ''
-          }. The links are kept, so restoring it brings it back whole. Archive it anyway?`,
-          { current: impact },
-        )
-    }
-    const archivedAt = archived ? new Date() : null
-    const { count } = await tx.service.updateMany({
-      where: { ...where, version: input.version },
-      data: { archivedAt, version: { increment: 1 } },
-    })
-    expectOneRow(count, before)
-    await writeAudit(tx, {
-      ...actorOf(actor),
+    if (!archived) await lockSchool(tx, actor.schoolId)
+    return setArchivedVersioned(tx, {
+      actor,
       entity: 'Service',
-      entityId: input.id,
-      action: archived ? 'archive' : 'restore',
-      before: { archivedAt: before.archivedAt },
-      after: { archivedAt },
+      id: input.id,
+      version: input.version,
+      what: 'service',
+      archived,
+      confirmed: input.confirm === 'yes',
+      read: () => tx.service.findFirst({ where, select: AUDITED }),
+      write: (archivedAt) =>
+        tx.service.updateMany({
+          where: { ...where, version: input.version },
+          data: { archivedAt, version: { increment: 1 } },
+        }),
+      consequences: async (before) => {
+        const impact = await serviceArchiveImpact(tx, actor.schoolId, input.id)
+        if (!impact.needs.length) return null
+        return `${before.name} needs ${impact.needs.join(', ')}. Archived, it leaves the recovery plan and no longer counts towards single points of failure${
+          impact.onlyThis.length ? `; no other service needs ${impact.onlyThis.join(', ')}` : ''
+        }. The links are kept, so restoring it brings it back whole.`
+      },
+      checkRestore: async (before) => {
+        const clash = await tx.service.findFirst({
+          where: {
+            schoolId: actor.schoolId,
+            archivedAt: null,
+            name: { equals: before.name, mode: 'insensitive' },
+            id: { not: input.id },
+          },
+          select: { id: true },
+        })
+        if (clash)
+          throw new Refusal(
+            'CONFLICT',
+            `Another service is now called "${before.name}". Rename or archive that one first, then restore this one.`,
+          )
+      },
     })
-    return { id: input.id, version: before.version + 1 }
   })
 }
 
-/** Links a service to an asset it needs (or changes required/optional on an existing link). */
+/** Records that a service needs an asset. An existing link is changed with setLinkRequired, by version. */
 export async function linkServiceAsset(
   db: Db,
   actor: Actor,
@@ -161,33 +189,74 @@ export async function linkServiceAsset(
       where: { serviceId_assetId: { serviceId: service.id, assetId: asset.id } },
       select: { id: true, required: true },
     })
-    if (existing?.required === input.required) return { id: existing.id }
-    const link = existing
-      ? await tx.serviceAsset.update({
-          where: { id: existing.id },
-          data: { required: input.required },
-          select: { id: true },
-        })
-      : await tx.serviceAsset.create({
-          data: {
-            schoolId: actor.schoolId,
-            serviceId: service.id,
-            assetId: asset.id,
-            required: input.required,
-          },
-          select: { id: true },
-        })
+    if (existing)
+      throw new Refusal(
+        'CONFLICT',
+        `${service.name} already needs ${asset.name} (${existing.required ? 'required' : 'optional'}). Change that in the list of what it needs.`,
+        { fieldErrors: { assetId: [`${asset.name} is already in the list.`] } },
+      )
+    const link = await tx.serviceAsset.create({
+      data: { schoolId: actor.schoolId, serviceId: service.id, assetId: asset.id, required: input.required },
+      select: { id: true },
+    })
     await writeAudit(tx, {
       ...actorOf(actor),
       entity: 'ServiceAsset',
       entityId: link.id,
-      action: existing ? 'update' : 'create',
-      before: existing
-        ? { service: service.name, asset: asset.name, required: existing.required }
-        : undefined,
+      action: 'create',
       after: { service: service.name, asset: asset.name, required: input.required },
     })
     return link
+  })
+}
+
+/** Makes a link required or optional, naming the version the user saw. */
+export async function setLinkRequired(
+  db: Db,
+  actor: Actor,
+  input: { serviceId: string; assetId: string; required: boolean; version: number },
+) {
+  return db.$transaction(async (tx) => {
+    const where = { serviceId: input.serviceId, assetId: input.assetId, schoolId: actor.schoolId }
+    const read = () =>
+      tx.serviceAsset
+        .findFirst({
+          where,
+          select: {
+            id: true,
+            required: true,
+            version: true,
+            service: { select: { name: true } },
+            asset: { select: { name: true } },
+          },
+        })
+        .then((l) =>
+          l
+            ? {
+                id: l.id,
+                service: l.service.name,
+                asset: l.asset.name,
+                required: l.required,
+                version: l.version,
+              }
+            : null,
+        )
+    const found = await read()
+    if (!found) throw new Refusal('NOT_FOUND', 'That link was not found.')
+    const { after } = await updateVersioned(tx, {
+      actor,
+      entity: 'ServiceAsset',
+      id: found.id,
+      version: input.version,
+      what: 'link',
+      read,
+      write: () =>
+        tx.serviceAsset.updateMany({
+          where: { ...where, version: input.version },
+          data: { required: input.required, version: { increment: 1 } },
+        }),
+    })
+    return { id: found.id, version: after.version }
   })
 }
 

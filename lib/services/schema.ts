@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { type DurationUnit, toMinutes } from '@/lib/catalogue/durations'
+import { idVersionSchema, recordId, recordVersion } from '@/lib/validation/record'
+import { text } from '@/lib/validation/text'
+
+export { archiveSchema, restoreSchema } from '@/lib/validation/record'
 
 export const CRITICALITY = [
   { value: 1, label: 'Vital', description: 'The school cannot operate safely without it: recover first.' },
@@ -26,27 +30,36 @@ const amount = (what: string) =>
     .number({ message: `Enter the ${what} as a number.` })
     .positive(`The ${what} must be more than zero.`)
     .max(100000, `The ${what} is too long.`)
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`).default('')
+
+const impactLevel = z.enum(IMPACT_LEVELS, { message: 'Choose an impact level.' }).default('NONE')
 
 const serviceFields = z.object({
-  name: z.string().trim().min(1, 'Give the service a name.').max(120, 'Keep the name under 120 characters.'),
-  description: text(2000),
-  owner: text(120),
-  usersAffected: text(500),
-  criticality: z.coerce.number().int().min(1, 'Choose a criticality.').max(4, 'Choose a criticality.'),
+  name: text({
+    max: 120,
+    required: 'Give the service a name.',
+    tooLong: 'Keep the name under 120 characters.',
+  }),
+  description: text({ max: 2000, multiline: true }),
+  owner: text({ max: 120 }),
+  usersAffected: text({ max: 500 }),
+  criticality: z.coerce
+    .number({ message: 'Choose a criticality.' })
+    .int('Choose a criticality.')
+    .min(1, 'Choose a criticality.')
+    .max(4, 'Choose a criticality.'),
   rtoValue: amount('recovery time objective'),
   rtoUnit: units,
   rpoValue: amount('recovery point objective'),
   rpoUnit: units,
   maxOutageValue: amount('maximum tolerable outage'),
   maxOutageUnit: units,
-  minServiceLevel: text(500),
-  impact60Level: z.enum(IMPACT_LEVELS).default('NONE'),
-  impact60Note: text(300),
-  impact1440Level: z.enum(IMPACT_LEVELS).default('NONE'),
-  impact1440Note: text(300),
-  impact10080Level: z.enum(IMPACT_LEVELS).default('NONE'),
-  impact10080Note: text(300),
+  minServiceLevel: text({ max: 500, multiline: true }),
+  impact60Level: impactLevel,
+  impact60Note: text({ max: 300 }),
+  impact1440Level: impactLevel,
+  impact1440Note: text({ max: 300 }),
+  impact10080Level: impactLevel,
+  impact10080Note: text({ max: 300 }),
 })
 
 function toService(v: z.infer<typeof serviceFields>) {
@@ -88,25 +101,25 @@ function checkTimes(s: ServiceData, ctx: z.RefinementCtx) {
 
 export const createServiceSchema = serviceFields.transform(toService).superRefine(checkTimes)
 export const updateServiceSchema = serviceFields
-  .extend({ id: z.string().min(1), version: z.coerce.number().int().min(1) })
+  .extend(idVersionSchema.shape)
   .transform((v) => ({ id: v.id, version: v.version, data: toService(v) }))
   .superRefine((v, ctx) => checkTimes(v.data, ctx))
 export type UpdateServiceInput = z.infer<typeof updateServiceSchema>
 
-export const archiveSchema = z.object({
-  id: z.string().min(1),
-  version: z.coerce.number().int().min(1),
-  /** Set once the user has seen what depends on the record and still wants to archive it. */
-  confirm: z.enum(['yes']).optional(),
-})
-export const restoreSchema = z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1) })
+const requiredChoice = z
+  .enum(['true', 'false'], { message: 'Choose whether the service stops without it.' })
+  .default('true')
+  .transform((v) => v === 'true')
 
 export const linkAssetSchema = z.object({
-  serviceId: z.string().min(1),
-  assetId: z.string().min(1, 'Choose an asset.'),
-  required: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  serviceId: recordId,
+  assetId: z.string().min(1, 'Choose an asset.').max(64, 'Choose an asset.'),
+  required: requiredChoice,
 })
-export const unlinkAssetSchema = z.object({ serviceId: z.string().min(1), assetId: z.string().min(1) })
+export const setLinkRequiredSchema = z.object({
+  serviceId: recordId,
+  assetId: recordId,
+  required: requiredChoice,
+  version: recordVersion,
+})
+export const unlinkAssetSchema = z.object({ serviceId: recordId, assetId: recordId })

@@ -26,7 +26,9 @@ describe('the shared text schema', () => {
   it('says when a required field is empty and when text is too long', () => {
     expect(required.safeParse('   ').error?.issues[0]?.message).toBe('Give it a name.')
     expect(required.safeParse(undefined).error?.issues[0]?.message).toBe('Give it a name.')
-    expect(optional.safeParse('x'.repeat(11)).error?.issues[0]?.message).toBe('Keep this under 10 characters.')
+    expect(optional.safeParse('x'.repeat(11)).error?.issues[0]?.message).toBe(
+      'Keep this under 10 characters.',
+    )
   })
   it('reads e-mail addresses and refuses NUL without reaching the database', () => {
     const email = emailAddress()

@@ -5,8 +5,9 @@ import { z } from 'zod'
  * with a message beside the field: PostgreSQL cannot store NUL in text, and the rest are never typed by
  * a person. Multi-line text may keep line breaks and tabs.
  */
-const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/
-const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+const TAB = 9
+const LINE_FEED = 10
+const CARRIAGE_RETURN = 13
 export const CONTROL_CHARACTER_MESSAGE =
   'This contains a hidden control character (often pasted from another program): retype it.'
 
@@ -23,7 +24,13 @@ type TextOptions = {
 
 /** True when the text holds a character no person types (NUL, escape, ...). */
 export function hasControlCharacter(value: string, multiline = false): boolean {
-  return (multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value)
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 32 && c !== 127) continue
+    if (multiline && (c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN)) continue
+    return true
+  }
+  return false
 }
 
 /**

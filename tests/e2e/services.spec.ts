@@ -61,42 +61,4 @@ test('a team member reads the services but cannot change them, even by posting d
   expect(await serviceCount()).toBe(before)
 })
 
-test('two managers edit one service at once: the second is told, sees both versions, and loses nothing', async ({
-  browser,
-}) => {
-  // Two browser contexts: two people, each with their own session (axe needs pages from a context).
-  const contexts = [await browser.newContext(), await browser.newContext()]
-  const [first, second] = await Promise.all(contexts.map((c) => c.newPage()))
-  if (!first || !second) throw new Error('two pages expected')
-  await signInAs(first, 'MANAGER')
-  await signInAs(second, 'MANAGER')
-  await first.goto('/services')
-  await first.getByRole('link', { name: 'Management information system', exact: true }).click()
-  await expect(first.getByRole('heading', { name: 'Management information system', level: 1 })).toBeVisible()
-  await second.goto(first.url())
-  await expect(second.getByRole('heading', { name: 'Management information system', level: 1 })).toBeVisible()
-  await first.getByLabel('Owner').fill('Data manager')
-  await first.getByRole('button', { name: 'Save changes' }).click()
-  await expect(first.locator('[data-notice="success"]')).toBeVisible()
-
-  await second.getByLabel('Owner').fill('Head of IT')
-  await second.getByRole('button', { name: 'Save changes' }).click()
-  await expect(second.locator('[data-notice="error"]')).toContainText('Changed by someone else')
-  const compare = second.getByTestId('stale-compare')
-  await expect(compare.getByRole('row', { name: /Owner/ })).toContainText('Data manager')
-  await expect(compare.getByRole('row', { name: /Owner/ })).toContainText('Head of IT')
-  await expect(second.getByLabel('Owner')).toHaveValue('Head of IT')
-  const [stored] = await query<{ owner: string }>(
-    `SELECT owner FROM "Service" WHERE name = 'Management information system'`,
-  )
-  expect(stored?.owner).toBe('Data manager')
-  await screenshots(second, 'service-stale')
-  // Having seen both, saving again is deliberate and goes through.
-  await second.getByRole('button', { name: 'Save changes' }).click()
-  await expect(second.locator('[data-notice="success"]')).toBeVisible()
-  const [after] = await query<{ owner: string }>(
-    `SELECT owner FROM "Service" WHERE name = 'Management information system'`,
-  )
-  expect(after?.owner).toBe('Head of IT')
-  await Promise.all(contexts.map((c) => c.close()))
-})
+// Two managers editing one service at once: tests/e2e/conflict-merge.spec.ts.

@@ -33,7 +33,8 @@ export async function signInAs(page: Page, role: DemoRole) {
   const p = new SignInPage(page)
   await p.goto()
   await p.signIn(LOGINS[role])
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  // The password check is deliberately slow (scrypt), and the first request warms the server.
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({ timeout: 20_000 })
 }
 
 export function mainNav(page: Page) {

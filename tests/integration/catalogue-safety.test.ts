@@ -301,7 +301,7 @@ describe('archiving an asset others depend on', () => {
 
     const before = await snapshot(s.schoolId)
     const r = await archiveAssetAction(null, form({ id: switchId, version: 1 }))
-    expect(r).toMatchObject({ ok: false, reason: 'CONFLICT' })
+    expect(r).toMatchObject({ ok: false, reason: 'NEEDS_CONFIRMATION' })
     if (!r.ok) {
       expect(r.message).toContain('Core switch')
       expect(r.message).toContain('services that need it: E-mail, Management information system')
@@ -339,7 +339,7 @@ describe('single points of failure', () => {
 
     // The standby protects another asset, so archiving it asks first.
     expect(await archiveAssetAction(null, form({ id: spare, version: 1 }))).toMatchObject({
-      reason: 'CONFLICT',
+      reason: 'NEEDS_CONFIRMATION',
     })
     expect(await spofs(s.schoolId)).toEqual([])
     expect((await archiveAssetAction(null, form({ id: spare, version: 1, confirm: 'yes' }))).ok).toBe(true)

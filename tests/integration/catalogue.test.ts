@@ -213,7 +213,7 @@ describe('assets, links and single points of failure', () => {
     await linkServiceAssetAction(null, form({ serviceId: svc.id, assetId: server, required: 'true' }))
     const before = await snapshot(s.schoolId)
     const r = await archiveAssetAction(null, form({ id: server, version: 1 }))
-    expect(r).toMatchObject({ ok: false, reason: 'CONFLICT' })
+    expect(r).toMatchObject({ ok: false, reason: 'NEEDS_CONFIRMATION' })
     if (!r.ok) expect(r.message).toContain(SERVICE.name)
     expect(await snapshot(s.schoolId)).toEqual(before)
     expect((await archiveAssetAction(null, form({ id: server, version: 1, confirm: 'yes' }))).ok).toBe(true)
@@ -260,7 +260,7 @@ describe('archiving a service, names and standbys', () => {
 
     const before = await snapshot(s.schoolId)
     const r = await archiveServiceAction(null, form({ id, version: 1 }))
-    expect(r).toMatchObject({ ok: false, reason: 'CONFLICT' })
+    expect(r).toMatchObject({ ok: false, reason: 'NEEDS_CONFIRMATION' })
     if (!r.ok) {
       expect(r.message).toContain('needs MIS server, Staff laptops')
       // Only the server is needed by no other service.
@@ -276,7 +276,7 @@ describe('archiving a service, names and standbys', () => {
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { schoolId: s.schoolId, entity: 'Service', entityId: id, action: 'archive' },
     })
-    expect(audit.after).toEqual({ archivedAt: stored.archivedAt!.toISOString() })
+    expect(audit.after).toEqual({ name: stored.name, archivedAt: stored.archivedAt!.toISOString() })
   })
 
   it('archives a service that needs nothing without asking, and refuses new links to an archived one', async () => {

@@ -5,7 +5,11 @@
  */
 import type { SchoolContext } from '@/lib/auth/school-context'
 
-const state: { ctx: SchoolContext | null; cookies: Map<string, string> } = { ctx: null, cookies: new Map() }
+const state: { ctx: SchoolContext | null; cookies: Map<string, string>; redirectedTo: string | null } = {
+  ctx: null,
+  cookies: new Map(),
+  redirectedTo: null,
+}
 
 export function asUser(ctx: SchoolContext | null) {
   state.ctx = ctx

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/ui/page-header'
-import { getAccount } from '@/lib/auth/account'
+import { getAccount } from '@/lib/auth/account-queries'
 import { requireSchoolContext } from '@/lib/auth/context'
-import { db } from '@/lib/db'
 import { ChangePasswordForm } from './_components/change-password-form'
 
 export const metadata: Metadata = { title: 'Your account' }
 
 export default async function AccountPage() {
   const ctx = await requireSchoolContext()
-  const account = await getAccount(db, ctx.userId)
+  const account = await getAccount(ctx.userId)
   return (
     <>
       <PageHeader title="Your account" description="Your login, in every school you belong to." />

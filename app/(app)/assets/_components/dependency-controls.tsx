@@ -1,12 +1,9 @@
 'use client'
-import { useActionState } from 'react'
-import { SelectField } from '@/components/ui/field'
-import { Notice } from '@/components/ui/notice'
+import { ActionForm } from '@/components/forms/action-form'
+import { Select } from '@/components/forms/fields'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { addDependencyAction, removeDependencyAction } from '@/lib/assets/actions'
-import type { ActionResult } from '@/lib/result'
-
-type Result = ActionResult<{ id: string }> | null
 
 /** Removes the link "assetId depends on dependsOnId". */
 export function RemoveDependency({
@@ -18,10 +15,14 @@ export function RemoveDependency({
   dependsOnId: string
   dependsOnName: string
 }) {
-  const [state, action] = useActionState<Result, FormData>(removeDependencyAction, null)
-  const failed = state && !state.ok ? state : null
+  const form = useActionForm(removeDependencyAction)
   return (
-    <form action={action} className="inline-flex flex-wrap items-center gap-2">
+    <ActionForm
+      form={form}
+      failureTitle="Not removed"
+      showSaved={false}
+      className="inline-flex flex-wrap items-center gap-2"
+    >
       <input type="hidden" name="assetId" value={assetId} />
       <input type="hidden" name="dependsOnId" value={dependsOnId} />
       <SubmitButton
@@ -32,12 +33,7 @@ export function RemoveDependency({
       >
         Remove
       </SubmitButton>
-      {failed && (
-        <span role="alert" className="text-sm font-semibold text-red-800">
-          {failed.message}
-        </span>
-      )}
-    </form>
+    </ActionForm>
   )
 }
 
@@ -49,30 +45,22 @@ export function AddDependencyForm({
   assetId: string
   options: { value: string; label: string }[]
 }) {
-  const [state, action] = useActionState<Result, FormData>(addDependencyAction, null)
-  const failed = state && !state.ok ? state : null
+  const form = useActionForm(addDependencyAction, { success: 'Dependency added.' })
   if (options.length === 0)
     return <p className="text-sm text-slate-700">There are no other live assets to choose from.</p>
   return (
-    <form action={action} noValidate key={state?.ok ? `added-${state.data.id}` : 'form'}>
-      {failed && (
-        <Notice tone="error" title="The dependency was not added">
-          {failed.message}
-        </Notice>
-      )}
-      {state?.ok && <Notice tone="success" title="Dependency added" />}
+    <ActionForm form={form} failureTitle="The dependency was not added">
       <input type="hidden" name="assetId" value={assetId} />
-      <SelectField
+      <Select
         name="dependsOnId"
         id="add-depends-on"
         label="It depends on"
         options={[{ value: '', label: 'Choose an asset' }, ...options]}
-        defaultValue={failed?.values?.dependsOnId ?? ''}
-        errors={failed?.fieldErrors?.dependsOnId}
+        fallback=""
       />
       <SubmitButton variant="secondary" pendingText="Adding…">
         Add dependency
       </SubmitButton>
-    </form>
+    </ActionForm>
   )
 }

@@ -3,8 +3,8 @@ import { useActionState } from 'react'
 import { SelectField, TextField } from '@/components/ui/field'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/result'
 import { addMemberAction } from '@/lib/people/actions'
+import type { ActionResult } from '@/lib/result'
 import { ROLE_OPTIONS } from './role-options'
 
 type State = ActionResult<{ membershipId: string; newLogin: boolean }> | null

@@ -2,8 +2,8 @@
 import { useActionState, useId } from 'react'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/result'
 import { changeRoleAction, removeMemberAction } from '@/lib/people/actions'
+import type { ActionResult } from '@/lib/result'
 import { ROLE_OPTIONS } from './role-options'
 
 type Props = { membershipId: string; version: number; role: string; name: string; isSelf: boolean }

@@ -1,16 +1,14 @@
 'use client'
-import { useRouter } from 'next/navigation'
-import { useActionState, useEffect } from 'react'
-import { CompareVersions } from '@/components/ui/compare-versions'
-import { SelectField, TextArea, TextField } from '@/components/ui/field'
-import { Notice } from '@/components/ui/notice'
+import { ActionForm } from '@/components/forms/action-form'
+import { LongText, Select, Text } from '@/components/forms/fields'
+import { type CompareGroup, useActionForm } from '@/components/forms/use-action-form'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/result'
+import { type DurationUnit, formatDuration, toMinutes } from '@/lib/catalogue/durations'
+import type { FormValues } from '@/lib/result'
 import { createServiceAction, updateServiceAction } from '@/lib/services/actions'
 import { CRITICALITY, IMPACT_LEVELS, IMPACT_POINTS } from '@/lib/services/schema'
 import { toFormValues } from './service-values'
 
-type Result = ActionResult<{ id: string; version?: number }> | null
 const UNITS = [
   { value: 'minutes', label: 'minutes' },
   { value: 'hours', label: 'hours' },
@@ -18,10 +16,102 @@ const UNITS = [
   { value: 'weeks', label: 'weeks' },
 ]
 const LEVELS = IMPACT_LEVELS.map((l) => ({ value: l, label: l.charAt(0) + l.slice(1).toLowerCase() }))
+const CRITICALITY_OPTIONS = CRITICALITY.map((c) => ({
+  value: String(c.value),
+  label: `${c.value}. ${c.label}: ${c.description}`,
+}))
+
+type Field =
+  | 'name'
+  | 'description'
+  | 'owner'
+  | 'usersAffected'
+  | 'criticality'
+  | `${'rto' | 'rpo' | 'maxOutage'}${'Value' | 'Unit'}`
+  | 'minServiceLevel'
+  | `impact${(typeof IMPACT_POINTS)[number]['minutes']}${'Level' | 'Note'}`
 
 /** The service's fields as strings, the way the form posts them. */
-export type ServiceFormValues = Record<string, string>
+export type ServiceFormValues = FormValues<Field>
 
+/** "1 day", "4 hours": a duration as typed, read out in words when it is a whole number of minutes. */
+function sayDuration(value: string | undefined, unit: string | undefined): string {
+  const n = Number(value)
+  try {
+    return formatDuration(toMinutes(n, unit as DurationUnit))
+  } catch {
+    return `${value ?? ''} ${unit ?? ''}`.trim()
+  }
+}
+
+const duration = (key: 'rto' | 'rpo' | 'maxOutage', label: string): CompareGroup<Field> => ({
+  key,
+  label,
+  keys: [`${key}Value`, `${key}Unit`],
+  show: (v) => sayDuration(v[`${key}Value`], v[`${key}Unit`]),
+})
+
+/** The fields as the person sees them, for comparing and merging after someone else saved. */
+const GROUPS: CompareGroup<Field>[] = [
+  { key: 'name', label: 'Name', keys: ['name'] },
+  { key: 'description', label: 'Description', keys: ['description'] },
+  { key: 'owner', label: 'Owner', keys: ['owner'] },
+  { key: 'usersAffected', label: 'Who depends on it', keys: ['usersAffected'] },
+  {
+    key: 'criticality',
+    label: 'Criticality',
+    keys: ['criticality'],
+    show: (v) => {
+      const c = CRITICALITY.find((x) => String(x.value) === v.criticality)
+      return c ? `${c.value}. ${c.label}` : (v.criticality ?? '')
+    },
+  },
+  duration('rto', 'Recovery time objective (RTO)'),
+  duration('rpo', 'Recovery point objective (RPO)'),
+  duration('maxOutage', 'Maximum tolerable outage'),
+  { key: 'minServiceLevel', label: 'Minimum service level', keys: ['minServiceLevel'] },
+  ...IMPACT_POINTS.map(
+    (p): CompareGroup<Field> => ({
+      key: `impact${p.minutes}`,
+      label: `${p.label}`,
+      keys: [`impact${p.minutes}Level`, `impact${p.minutes}Note`],
+      show: (v) => {
+        const level = v[`impact${p.minutes}Level`] ?? 'NONE'
+        const note = v[`impact${p.minutes}Note`] ?? ''
+        return `${level.charAt(0)}${level.slice(1).toLowerCase()} impact${note ? `: ${note}` : ''}`
+      },
+    }),
+  ),
+]
+
+function DurationFields({
+  name,
+  label,
+  hint,
+}: {
+  name: 'rto' | 'rpo' | 'maxOutage'
+  label: string
+  hint: string
+}) {
+  return (
+    <fieldset className="mb-2" aria-describedby={`${name}-hint`}>
+      <legend className="text-sm font-semibold">{label}</legend>
+      <p id={`${name}-hint`} className="text-sm text-slate-600">
+        {hint}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <div className="w-32">
+          <Text name={`${name}Value`} label="Amount" inputMode="decimal" />
+        </div>
+        <div className="w-40">
+          <Select name={`${name}Unit`} label="Unit" options={UNITS} fallback="hours" />
+        </div>
+      </div>
+    </fieldset>
+  )
+}
+
+/** Adds a service (the server opens its page) or edits one, merging with anyone else's save. */
 export function ServiceForm({
   initial,
   id,
@@ -31,179 +121,54 @@ export function ServiceForm({
   id?: string
   version?: number
 }) {
-  const router = useRouter()
-  const [state, action] = useActionState<Result, FormData>(
-    id ? updateServiceAction : createServiceAction,
-    null,
-  )
-  const failed = state && !state.ok ? state : null
-  // After a failure show what the user typed; otherwise what is stored.
-  const v = failed?.values ?? initial
-  const err = (k: string) => failed?.fieldErrors?.[k]
-  const stale =
-    failed?.reason === 'STALE'
-      ? (failed.current as Parameters<typeof toFormValues>[0] & { version: number })
-      : null
-  const theirs = stale ? toFormValues(stale) : null
-  useEffect(() => {
-    if (state?.ok && !id) router.push(`/services/${state.data.id}`)
-  }, [state, id, router])
-
-  const duration = (key: 'rto' | 'rpo' | 'maxOutage', label: string, hint: string) => (
-    <fieldset className="mb-2" aria-describedby={`${key}-hint`}>
-      <legend className="text-sm font-semibold">{label}</legend>
-      <p id={`${key}-hint`} className="text-sm text-slate-600">
-        {hint}
-      </p>
-      <div className="flex flex-wrap gap-3">
-        <div className="w-32">
-          <TextField
-            name={`${key}Value`}
-            label="Amount"
-            inputMode="decimal"
-            defaultValue={v[`${key}Value`]}
-            errors={err(`${key}Value`)}
-          />
-        </div>
-        <div className="w-40">
-          <SelectField
-            name={`${key}Unit`}
-            label="Unit"
-            options={UNITS}
-            defaultValue={v[`${key}Unit`] ?? 'hours'}
-            errors={err(`${key}Unit`)}
-          />
-        </div>
-      </div>
-    </fieldset>
-  )
-
+  const form = useActionForm(id ? updateServiceAction : createServiceAction, {
+    initial,
+    version,
+    groups: GROUPS,
+    toValues: toFormValues,
+    success: 'The service was saved.',
+  })
   return (
-    <form action={action} noValidate key={state?.ok ? `saved-${state.data.version ?? ''}` : 'form'}>
-      {failed?.reason === 'STALE' ? (
-        <>
-          <Notice tone="error" title="Changed by someone else">
-            {failed.message} Your typing is still in the fields below. Saving again will replace their version
-            with yours.
-          </Notice>
-          {theirs && <CompareVersions rows={compareRows(theirs, v)} />}
-        </>
-      ) : (
-        failed && (
-          <Notice tone="error" title="The service was not saved">
-            {failed.message}
-          </Notice>
-        )
-      )}
-      {state?.ok && id && (
-        <Notice tone="success" title="Saved">
-          The service was updated.
-        </Notice>
-      )}
+    <ActionForm form={form} failureTitle="The service was not saved" createdMessage="The service was added.">
       {id && <input type="hidden" name="id" value={id} />}
-      {version !== undefined && (
-        // Having seen their version, saving again replaces it with the user's.
-        <input type="hidden" name="version" value={stale?.version ?? failed?.values?.version ?? version} />
-      )}
-      <TextField name="name" label="Name" defaultValue={v.name} errors={err('name')} />
-      <TextArea
-        name="description"
-        label="Description"
-        defaultValue={v.description}
-        errors={err('description')}
-      />
+      <Text name="name" label="Name" autoComplete="off" />
+      <LongText name="description" label="Description" />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField
-          name="owner"
-          label="Owner"
-          hint="Who is responsible for it"
-          defaultValue={v.owner}
-          errors={err('owner')}
-        />
-        <TextField
-          name="usersAffected"
-          label="Who depends on it"
-          hint="For example: all staff, office, pupils"
-          defaultValue={v.usersAffected}
-          errors={err('usersAffected')}
-        />
+        <Text name="owner" label="Owner" hint="Who is responsible for it" />
+        <Text name="usersAffected" label="Who depends on it" hint="For example: all staff, office, pupils" />
       </div>
-      <SelectField
-        name="criticality"
-        label="Criticality"
-        options={CRITICALITY.map((c) => ({
-          value: String(c.value),
-          label: `${c.value}. ${c.label}: ${c.description}`,
-        }))}
-        defaultValue={v.criticality ?? '2'}
-        errors={err('criticality')}
+      <Select name="criticality" label="Criticality" options={CRITICALITY_OPTIONS} fallback="2" />
+      <DurationFields
+        name="rto"
+        label="Recovery time objective (RTO)"
+        hint="How soon it must be working again after a disaster."
       />
-      {duration(
-        'rto',
-        'Recovery time objective (RTO)',
-        'How soon it must be working again after a disaster.',
-      )}
-      {duration(
-        'rpo',
-        'Recovery point objective (RPO)',
-        'How much recent data the school could afford to lose.',
-      )}
-      {duration('maxOutage', 'Maximum tolerable outage', 'The longest the school can do without it at all.')}
-      <TextArea
-        name="minServiceLevel"
-        label="Minimum acceptable service level"
-        defaultValue={v.minServiceLevel}
-        errors={err('minServiceLevel')}
+      <DurationFields
+        name="rpo"
+        label="Recovery point objective (RPO)"
+        hint="How much recent data the school could afford to lose."
       />
+      <DurationFields
+        name="maxOutage"
+        label="Maximum tolerable outage"
+        hint="The longest the school can do without it at all."
+      />
+      <LongText name="minServiceLevel" label="Minimum acceptable service level" />
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">How the impact grows with the outage</legend>
         {IMPACT_POINTS.map((p) => (
           <div key={p.minutes} className="grid gap-x-4 sm:grid-cols-[12rem_1fr]">
-            <SelectField
+            <Select
               name={`impact${p.minutes}Level`}
               label={`${p.label}: impact`}
               options={LEVELS}
-              defaultValue={v[`impact${p.minutes}Level`] ?? 'NONE'}
-              errors={err(`impact${p.minutes}Level`)}
+              fallback="NONE"
             />
-            <TextField
-              name={`impact${p.minutes}Note`}
-              label={`${p.label}: what happens`}
-              defaultValue={v[`impact${p.minutes}Note`]}
-              errors={err(`impact${p.minutes}Note`)}
-            />
+            <Text name={`impact${p.minutes}Note`} label={`${p.label}: what happens`} />
           </div>
         ))}
       </fieldset>
       <SubmitButton>{id ? 'Save changes' : 'Add service'}</SubmitButton>
-    </form>
+    </ActionForm>
   )
-}
-
-const COMPARED: { label: string; show: (v: ServiceFormValues) => string }[] = [
-  { label: 'Name', show: (v) => v.name ?? '' },
-  { label: 'Description', show: (v) => v.description ?? '' },
-  { label: 'Owner', show: (v) => v.owner ?? '' },
-  { label: 'Who depends on it', show: (v) => v.usersAffected ?? '' },
-  {
-    label: 'Criticality',
-    show: (v) => CRITICALITY.find((c) => String(c.value) === v.criticality)?.label ?? v.criticality ?? '',
-  },
-  { label: 'RTO', show: (v) => `${v.rtoValue ?? ''} ${v.rtoUnit ?? ''}` },
-  { label: 'RPO', show: (v) => `${v.rpoValue ?? ''} ${v.rpoUnit ?? ''}` },
-  { label: 'Maximum tolerable outage', show: (v) => `${v.maxOutageValue ?? ''} ${v.maxOutageUnit ?? ''}` },
-  { label: 'Minimum service level', show: (v) => v.minServiceLevel ?? '' },
-  ...IMPACT_POINTS.map((p) => ({
-    label: p.label,
-    show: (v: ServiceFormValues) =>
-      `${(v[`impact${p.minutes}Level`] ?? 'NONE').toLowerCase()} ${v[`impact${p.minutes}Note`] ?? ''}`.trim(),
-  })),
-]
-
-function compareRows(theirs: ServiceFormValues, yours: ServiceFormValues) {
-  return COMPARED.map((c) => ({
-    label: c.label,
-    theirs: c.show(theirs) || '(blank)',
-    yours: c.show(yours) || '(blank)',
-  }))
 }

@@ -1,51 +1,83 @@
 'use client'
-import { useActionState } from 'react'
-import { Button } from '@/components/ui/button'
-import { SelectField } from '@/components/ui/field'
-import { FormStamp } from '@/components/ui/form-stamp'
-import { Notice } from '@/components/ui/notice'
+import { ActionForm } from '@/components/forms/action-form'
+import { Select } from '@/components/forms/fields'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { ActionResult } from '@/lib/result'
-import { linkServiceAssetAction, unlinkServiceAssetAction } from '@/lib/services/actions'
+import {
+  linkServiceAssetAction,
+  setLinkRequiredAction,
+  unlinkServiceAssetAction,
+} from '@/lib/services/actions'
 
 type Option = { id: string; name: string }
 
+const REQUIRED_OPTIONS = [
+  { value: 'true', label: 'stops (required)' },
+  { value: 'false', label: 'carries on (optional)' },
+]
+
+/** Records that the service needs another asset, required or optional. */
 export function AddLinkForm({ serviceId, options }: { serviceId: string; options: Option[] }) {
-  const [state, action] = useActionState<ActionResult<unknown> | null, FormData>(linkServiceAssetAction, null)
-  const failed = state && !state.ok ? state : null
+  const form = useActionForm(linkServiceAssetAction, { success: 'Link added.' })
   return (
-    <form action={action} className="mt-3 rounded-md border border-slate-300 p-3">
-      {failed && <Notice tone="error">{failed.message}</Notice>}
+    <ActionForm
+      form={form}
+      failureTitle="The link was not added"
+      className="mt-3 rounded-md border border-slate-300 p-3"
+    >
       <input type="hidden" name="serviceId" value={serviceId} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
-          <SelectField
+          <Select
             name="assetId"
             label="Asset this service needs"
             options={[
               { value: '', label: '— choose an asset —' },
               ...options.map((o) => ({ value: o.id, label: o.name })),
             ]}
-            defaultValue={failed?.values?.assetId ?? ''}
-            errors={failed?.fieldErrors?.assetId}
+            fallback=""
           />
         </div>
         <div className="w-48">
-          <SelectField
-            name="required"
-            label="Without it the service"
-            options={[
-              { value: 'true', label: 'stops (required)' },
-              { value: 'false', label: 'carries on (optional)' },
-            ]}
-            defaultValue={failed?.values?.required ?? 'true'}
-          />
+          <Select name="required" label="Without it the service" options={REQUIRED_OPTIONS} fallback="true" />
         </div>
         <div className="mb-4">
           <SubmitButton variant="secondary">Add link</SubmitButton>
         </div>
       </div>
-    </form>
+    </ActionForm>
+  )
+}
+
+/** Makes a direct link required or optional, naming the version seen (a concurrent change is refused). */
+export function LinkRequiredToggle({
+  serviceId,
+  assetId,
+  name,
+  required,
+  version,
+}: {
+  serviceId: string
+  assetId: string
+  name: string
+  required: boolean
+  version: number
+}) {
+  const form = useActionForm(setLinkRequiredAction, { version })
+  return (
+    <ActionForm form={form} failureTitle="Not changed" showSaved={false} className="inline">
+      <input type="hidden" name="serviceId" value={serviceId} />
+      <input type="hidden" name="assetId" value={assetId} />
+      <input type="hidden" name="required" value={required ? 'false' : 'true'} />
+      <SubmitButton
+        variant="secondary"
+        className="min-h-8 px-3 py-1"
+        pendingText="Saving…"
+        aria-label={required ? `Make ${name} optional` : `Make ${name} required`}
+      >
+        {required ? 'Make optional' : 'Make required'}
+      </SubmitButton>
+    </ActionForm>
   )
 }
 
@@ -58,23 +90,19 @@ export function UnlinkButton({
   assetId: string
   name: string
 }) {
-  const [state, action] = useActionState<ActionResult<unknown> | null, FormData>(
-    unlinkServiceAssetAction,
-    null,
-  )
+  const form = useActionForm(unlinkServiceAssetAction)
   return (
-    <form action={action} className="inline">
+    <ActionForm form={form} failureTitle="The link was not removed" showSaved={false} className="inline">
       <input type="hidden" name="serviceId" value={serviceId} />
       <input type="hidden" name="assetId" value={assetId} />
-      <FormStamp />
-      <Button type="submit" variant="link" aria-label={`Remove link to ${name}`}>
+      <SubmitButton
+        variant="secondary"
+        className="min-h-8 px-3 py-1"
+        pendingText="Removing…"
+        aria-label={`Remove link to ${name}`}
+      >
         Remove
-      </Button>
-      {state && !state.ok && (
-        <span role="alert" className="ml-2 font-semibold text-red-800">
-          {state.message}
-        </span>
-      )}
-    </form>
+      </SubmitButton>
+    </ActionForm>
   )
 }

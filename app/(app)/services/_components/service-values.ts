@@ -1,5 +1,5 @@
 import { splitMinutes } from '@/lib/catalogue/durations'
-import type { Impact } from '@/lib/services/schema'
+import { IMPACT_POINTS, type Impact } from '@/lib/services/schema'
 
 type Stored = {
   name: string
@@ -32,6 +32,11 @@ export function toFormValues(s: Stored): Record<string, string> {
     const d = splitMinutes(minutes)
     out[`${key}Value`] = String(d.value)
     out[`${key}Unit`] = d.unit
+  }
+  // Every point of the impact scale has a value, even for a service stored without them.
+  for (const p of IMPACT_POINTS) {
+    out[`impact${p.minutes}Level`] = 'NONE'
+    out[`impact${p.minutes}Note`] = ''
   }
   for (const i of (Array.isArray(s.impacts) ? s.impacts : []) as Impact[]) {
     out[`impact${i.afterMinutes}Level`] = i.level

@@ -1,6 +1,4 @@
 import 'server-only'
-import { ASSET_CSV_COLUMNS } from '@/lib/assets/csv'
-import { assetTypeLabel } from '@/lib/assets/schema'
 import { toCsv } from '@/lib/csv'
 import { db } from '@/lib/db'
 
@@ -49,40 +47,6 @@ export async function servicesCsv(schoolId: string): Promise<string> {
       s.maxOutageMinutes,
       s.minServiceLevel,
       s.needs.map((n) => `${n.asset.name}${n.required ? '' : ' (optional)'}`).join('; '),
-    ]),
-  )
-}
-
-/** The live asset register as CSV, in the same columns the import reads (so it round-trips). */
-export async function assetsCsv(schoolId: string): Promise<string> {
-  const rows = await db.asset.findMany({
-    where: { schoolId, archivedAt: null },
-    orderBy: { name: 'asc' },
-    select: {
-      name: true,
-      type: true,
-      location: true,
-      specification: true,
-      supplier: true,
-      contractRef: true,
-      standbyArrangement: true,
-      standbyVerifiedAt: true,
-      standbyAsset: { select: { name: true } },
-    },
-  })
-  return toCsv(
-    [...ASSET_CSV_COLUMNS],
-    rows.map((a) => [
-      a.name,
-      assetTypeLabel(a.type),
-      a.location,
-      a.specification,
-      a.supplier,
-      a.contractRef,
-      [a.standbyAsset ? `Standby asset: ${a.standbyAsset.name}` : '', a.standbyArrangement]
-        .filter(Boolean)
-        .join('; '),
-      a.standbyVerifiedAt,
     ]),
   )
 }
