@@ -80,7 +80,8 @@ test.describe('sign-in requests sent by hand', () => {
     const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json()
     return page.request.post('/api/auth/callback/credentials', {
       form: { csrfToken, email, password: 'wrong password', json: 'true' },
-      headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {},
+      // A client may also try to forge the header that carries the connection's address: it is overwritten.
+      headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor, 'X-Portal-Peer-Address': forwardedFor } : {},
       maxRedirects: 0,
     })
   }
