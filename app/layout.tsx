@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { connection } from 'next/server'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Render every page per request, 404 included: Next puts proxy.ts's CSP nonce on its scripts only while
+  // rendering a request, so a page prerendered at build time would have its scripts blocked.
+  await connection()
   return (
     <html lang="en-GB">
       <body className="min-h-screen">

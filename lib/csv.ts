@@ -20,9 +20,12 @@ export function toCsv(columns: string[], rows: unknown[][]): string {
 }
 
 export type ParsedCsv = {
+  /** The header cells, normalised to lower_snake_case (the keys of each row's values). */
   header: string[]
+  /** The header cells as the file wrote them (trimmed), in the same order. */
+  rawHeader: string[]
   /** Each data row with the line it starts on (the header is line 1) and its own problems. */
-  rows: { line: number; values: Record<string, string>; problems: string[] }[]
+  rows: { line: number; values: Record<string, string>; cells: string[]; problems: string[] }[]
   /** Problems with the file as a whole. */
   errors: string[]
 }
@@ -42,6 +45,7 @@ const normaliseHeader = (h: string) =>
 export function parseCsv(text: string): ParsedCsv {
   const clean = text.replace(/^\uFEFF/, '')
   let header: string[] | null = null
+  let rawHeader: string[] = []
   const rows: ParsedCsv['rows'] = []
   const errors: string[] = []
   // Line counting is incremental: `counted` newlines have been seen before offset `countedTo`.
@@ -62,6 +66,7 @@ export function parseCsv(text: string): ParsedCsv {
       const cells = r.data
       if (!header) {
         header = cells.map(normaliseHeader)
+        rawHeader = cells.map((c) => c.trim())
         for (const e of r.errors) errors.push(`Line ${line}: ${e.message}`)
         return
       }
@@ -74,8 +79,8 @@ export function parseCsv(text: string): ParsedCsv {
       header.forEach((h, i) => {
         if (h) values[h] = cells[i] ?? ''
       })
-      rows.push({ line, values, problems })
+      rows.push({ line, values, cells, problems })
     },
   })
-  return { header: header ?? [], rows, errors }
+  return { header: header ?? [], rawHeader, rows, errors }
 }

@@ -1,51 +1,68 @@
 import { type LaidNode, type Layout, labelLines } from '@/lib/dependencies/layout'
 
-function Node({ n }: { n: LaidNode }) {
-  const href = n.kind === 'service' ? `/services/${n.id}` : `/assets/${n.id}`
-  const lines = labelLines(n.label)
-  const x = n.x - n.width / 2
-  const y = n.y - n.height / 2
+/*
+ * One style sheet for every box and line, so that each box is an <a> with a title, a <rect> and a
+ * <text> and nothing else. Colours are the Tailwind ones the rest of the portal uses (brand, slate,
+ * red, amber).
+ */
+const STYLE = `.dg text{font-size:13px;text-anchor:middle;fill:#0f172a}
+.dg rect{fill:#fff;stroke:#64748b;stroke-width:1.5px;rx:6px}
+.dg a:hover rect{fill:#f1f5f9}
+.dg .s rect{fill:#175746;stroke:#12463a}
+.dg .s:hover rect{fill:#12463a}
+.dg .s text{fill:#fff;font-weight:600}
+.dg .p rect{fill:#fef2f2;stroke:#b91c1c;stroke-width:3px;stroke-dasharray:6 3}
+.dg .p:hover rect{fill:#fee2e2}
+.dg .p text{fill:#7f1d1d;font-weight:600}
+.dg a:focus{outline:none}
+.dg a:focus rect{stroke:#f59e0b;stroke-width:4px;stroke-dasharray:none}
+.dg .e path{fill:none;stroke:#94a3b8;stroke-width:1.4px;marker-end:url(#dg-arrow)}
+.dg .e .o{stroke-dasharray:5 4}`
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+/** Text made safe to place in markup, as element content or inside a quoted attribute. */
+export function escapeMarkup(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+}
+
+const r = Math.round
+
+function nodeMarkup(n: LaidNode): string {
   const service = n.kind === 'service'
-  const title = `${n.label} (${service ? 'service' : 'asset'}${n.spof ? ', single point of failure' : ''})`
+  const lines = labelLines(n.label).map(escapeMarkup)
+  const title = `${n.label} (${service ? 'service' : n.spof ? 'asset, single point of failure' : 'asset'})`
+  const cls = service ? ' class="s"' : n.spof ? ' class="p"' : ''
+  const text = lines.length === 1 ? lines[0] : `${lines[0]} <tspan x="${r(n.x)}" dy="16">${lines[1]}</tspan>`
   return (
-    <a href={href} aria-label={title} className="group">
-      <title>{title}</title>
-      <rect
-        x={x}
-        y={y}
-        width={n.width}
-        height={n.height}
-        rx={6}
-        className={
-          service
-            ? 'fill-brand-700 stroke-brand-800 group-hover:fill-brand-800 group-focus:stroke-amber-500'
-            : n.spof
-              ? 'fill-red-50 stroke-red-700 group-hover:fill-red-100 group-focus:stroke-amber-500'
-              : 'fill-white stroke-slate-500 group-hover:fill-slate-100 group-focus:stroke-amber-500'
-        }
-        strokeWidth={n.spof ? 3 : 1.5}
-        strokeDasharray={n.spof ? '6 3' : undefined}
-      />
-      <text
-        x={n.x}
-        y={n.y - ((lines.length - 1) * 16) / 2 + 4.5}
-        textAnchor="middle"
-        fontSize={13}
-        className={
-          service ? 'fill-white font-semibold' : n.spof ? 'fill-red-900 font-semibold' : 'fill-slate-900'
-        }
-      >
-        {lines[0]}
-        {lines[1] !== undefined && (
-          <>
-            {' '}
-            <tspan x={n.x} dy={16}>
-              {lines[1]}
-            </tspan>
-          </>
-        )}
-      </text>
-    </a>
+    `<a href="/${service ? 'services' : 'assets'}/${escapeMarkup(n.id)}"${cls}><title>${escapeMarkup(title)}</title>` +
+    `<rect x="${r(n.x - n.width / 2)}" y="${r(n.y - n.height / 2)}" width="${r(n.width)}" height="${r(n.height)}"/>` +
+    `<text x="${r(n.x)}" y="${r(n.y - ((lines.length - 1) * 16) / 2 + 4.5)}">${text}</text></a>`
+  )
+}
+
+/**
+ * The inside of the picture's <svg> as one string. Drawn as markup rather than as React elements: a
+ * picture of hundreds of boxes would otherwise travel twice over (as HTML and as the page's React
+ * payload, one streamed piece per box); this way it is one string, every label escaped.
+ */
+export function graphMarkup(layout: Layout): string {
+  const edges = layout.edges
+    .map(
+      (e) =>
+        `<path d="${e.points.map((p, i) => `${i ? 'L' : 'M'}${r(p.x)} ${r(p.y)}`).join('')}"${e.optional ? ' class="o"' : ''}/>`,
+    )
+    .join('')
+  return (
+    '<title id="graph-title">Dependency graph: services linked to the assets they need</title>' +
+    `<style>${STYLE}</style>` +
+    '<defs><marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>' +
+    `<g class="e">${edges}</g>${layout.nodes.map(nodeMarkup).join('')}`
   )
 }
 
@@ -68,36 +85,10 @@ export function DependencyGraph({ layout }: { layout: Layout }) {
         height={layout.height}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         aria-labelledby="graph-title"
-      >
-        <title id="graph-title">Dependency graph: services linked to the assets they need</title>
-        <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="fill-slate-500" />
-          </marker>
-        </defs>
-        {layout.edges.map((e) => (
-          <path
-            key={`${e.from}-${e.to}`}
-            d={e.points.map((p, i) => `${i ? 'L' : 'M'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ')}
-            fill="none"
-            className="stroke-slate-400"
-            strokeWidth={1.4}
-            strokeDasharray={e.optional ? '5 4' : undefined}
-            markerEnd="url(#arrow)"
-          />
-        ))}
-        {layout.nodes.map((n) => (
-          <Node key={`${n.kind}-${n.id}`} n={n} />
-        ))}
-      </svg>
+        className="dg"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: built by graphMarkup, which escapes every label and id
+        dangerouslySetInnerHTML={{ __html: graphMarkup(layout) }}
+      />
     </section>
   )
 }

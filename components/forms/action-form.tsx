@@ -7,6 +7,26 @@ import { StaleMerge, unresolvedConflict } from './stale-merge'
 import type { ActionForm as Form } from './use-action-form'
 
 /**
+ * The outcome of the last submit, for a hook whose forms are laid out by hand (one hook behind a button
+ * on each row of a list): the failure, or the success message.
+ */
+export function FormOutcome<T, K extends string>({
+  form,
+  failureTitle,
+}: {
+  form: Form<T, K>
+  failureTitle: string
+}) {
+  if (form.failure)
+    return (
+      <Notice tone={form.confirming ? 'warning' : 'error'} title={failureTitle}>
+        {form.failure.message}
+      </Notice>
+    )
+  return form.saved ? <Notice tone="success" title={form.saved} /> : null
+}
+
+/**
  * A form driven by useActionForm: it re-mounts on every result so each control shows what the person
  * entered, says what went wrong (or that it saved) above the fields, shows the field-by-field merge after
  * a stale save, asks before a change with consequences (NEEDS_CONFIRMATION posts confirm=yes next time),

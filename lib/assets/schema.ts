@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { notCsvReason } from '@/lib/csv-file'
 import { idVersionSchema, recordId } from '@/lib/validation/record'
 import { text } from '@/lib/validation/text'
 
@@ -70,12 +71,24 @@ export const dependencySchema = z.object({
     .max(64, 'Choose the asset it depends on.'),
 })
 
-const csvText = z.string().max(2_000_000, 'The file is too large: keep it under 2 MB.')
+/** The largest register file accepted (also checked in the browser before it is sent). */
+export const MAX_CSV_BYTES = 2_000_000
+export const CSV_TOO_LARGE = 'The file is too large: keep it under 2 MB.'
+const csvText = z.string().max(MAX_CSV_BYTES, CSV_TOO_LARGE)
+/*
+ * A form posted with no file chosen still sends the field, as an empty file with no name: that is
+ * "choose a file", while a chosen file with nothing in it is "empty". A spreadsheet is recognised by
+ * its name here; by its content (zip or OLE header, NUL bytes) when the preview reads it.
+ */
 export const previewImportSchema = z.object({
-  file: z
-    .instanceof(File, { message: 'Choose a CSV file.' })
-    .refine((f) => f.size > 0, 'The file is empty.')
-    .refine((f) => f.size <= 2_000_000, 'The file is too large: keep it under 2 MB.'),
+  file: z.instanceof(File, { message: 'Choose a CSV file.' }).superRefine((f, ctx) => {
+    const problem =
+      f.size === 0 && !f.name
+        ? 'Choose a CSV file.'
+        : (notCsvReason(f.name, '') ??
+          (f.size === 0 ? 'The file is empty.' : f.size > MAX_CSV_BYTES ? CSV_TOO_LARGE : null))
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  }),
 })
 export const importAssetsSchema = z.object({
   csv: csvText.min(1, 'Upload the file again.'),

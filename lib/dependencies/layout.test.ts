@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { labelLines, layoutDependencyGraph, nodeWidth } from './layout'
+import { DAGRE_MAX_NODES, labelLines, layoutDependencyGraph, nodeWidth, selectForPicture } from './layout'
 
 const services = [
   { id: 's1', name: 'Internet', criticality: 2 },
@@ -83,5 +83,85 @@ describe('dependency graph layout', () => {
     )
     expect(labelLines('Safeguarding recording system')).toEqual(['Safeguarding', 'recording system'])
     expect(labelLines('Internet')).toEqual(['Internet'])
+  })
+})
+
+describe('what the picture draws', () => {
+  const more = {
+    services,
+    assets: [...assets, { id: 'spare', name: 'Spare laptop' }, { id: 'charger', name: 'Charger' }],
+    needs,
+    // An unneeded asset that depends on a needed one stays hidden: nothing needs it.
+    edges: [
+      ...edges,
+      { assetId: 'spare', dependsOnId: 'charger' },
+      { assetId: 'charger', dependsOnId: 'lan' },
+    ],
+    spofs: new Set<string>(),
+  }
+
+  it('by default: services and the assets they need, directly or through other assets', () => {
+    const sel = selectForPicture(more)
+    expect(sel.services.map((s) => s.id)).toEqual(['s1', 's2'])
+    expect(sel.assets.map((a) => a.id).sort()).toEqual(['isp', 'lan', 'printer', 'wan'])
+    expect(sel.edges).toEqual([{ assetId: 'wan', dependsOnId: 'isp' }])
+    expect(sel.hiddenAssets).toBe(2)
+    const l = layoutDependencyGraph(more)
+    expect(l.nodes.map((n) => n.id).sort()).toEqual(['isp', 'lan', 'printer', 's1', 's2', 'wan'])
+    expect(l.hiddenAssets).toBe(2)
+  })
+
+  it('with "everything": every asset, nothing hidden', () => {
+    const l = layoutDependencyGraph({ ...more, everything: true })
+    expect(l.nodes).toHaveLength(8)
+    expect(l.edges).toHaveLength(6)
+    expect(l.hiddenAssets).toBe(0)
+  })
+
+  it('one service wins over "everything"', () => {
+    const sel = selectForPicture({ ...more, everything: true, focusServiceId: 's2' })
+    expect(sel.assets.map((a) => a.id)).toEqual(['printer'])
+    expect(sel.hiddenAssets).toBe(0)
+  })
+
+  it('keeps separate parts apart and lays out a large part quickly without overlaps', () => {
+    // 400 services all needing one switch through their own device: one part too large for dagre.
+    const n = DAGRE_MAX_NODES + 100
+    const svc = Array.from({ length: n }, (_, i) => ({
+      id: `s${String(i).padStart(4, '0')}`,
+      name: `Service ${i}`,
+      criticality: 2,
+    }))
+    const devices = svc.map((s) => ({ id: `d${s.id}`, name: `Device for ${s.name}` }))
+    const input = {
+      services: svc,
+      assets: [...devices, { id: 'core', name: 'Core switch' }, { id: 'alone', name: 'Unlinked' }],
+      needs: svc.map((s) => ({ serviceId: s.id, assetId: `d${s.id}`, required: true })),
+      edges: devices.map((d) => ({ assetId: d.id, dependsOnId: 'core' })),
+      spofs: new Set(['core']),
+      everything: true,
+    }
+    const t = performance.now()
+    const l = layoutDependencyGraph(input)
+    expect(performance.now() - t).toBeLessThan(1000)
+    expect(l.nodes).toHaveLength(2 * n + 2)
+    const x = (id: string) => l.nodes.find((q) => q.id === id)!.x
+    expect(x('s0000')).toBeLessThan(x('ds0000'))
+    expect(x('ds0000')).toBeLessThan(x('core'))
+    let overlaps = 0
+    for (const p of l.nodes)
+      for (const q of l.nodes)
+        if (
+          p !== q &&
+          Math.abs(p.x - q.x) < (p.width + q.width) / 2 &&
+          Math.abs(p.y - q.y) < (p.height + q.height) / 2
+        )
+          overlaps++
+    expect(overlaps).toBe(0)
+    for (const node of l.nodes) {
+      expect(node.x - node.width / 2).toBeGreaterThanOrEqual(0)
+      expect(node.y + node.height / 2).toBeLessThanOrEqual(l.height)
+      expect(node.x + node.width / 2).toBeLessThanOrEqual(l.width)
+    }
   })
 })

@@ -1,27 +1,34 @@
 'use server'
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { schoolAction } from '@/lib/auth/action'
 import { rememberSchool } from '@/lib/auth/school-context'
 import { db } from '@/lib/db'
 import { Refusal } from '@/lib/result'
-import { addMember, changeRole, removeMember } from './mutations'
-import { addMemberSchema, changeRoleSchema, removeMemberSchema, switchSchoolSchema } from './schema'
+import { changeRole, removeMember } from './mutations'
+import { LANDING_NOTICES } from './notices'
+import { changeRoleSchema, removeMemberSchema, switchSchoolSchema } from './schema'
 
-export const addMemberAction = schoolAction('people.manage', addMemberSchema, async (input, ctx) => {
-  const out = await addMember(db, ctx, input)
-  revalidatePath('/people')
-  return out
-})
-
+/**
+ * Changes a member's role. For one's own role the first answer is NEEDS_CONFIRMATION and nothing
+ * changes; once confirmed, the person (no longer able to manage people) is sent to the dashboard with a
+ * notice instead of staying on a page they may no longer open.
+ */
 export const changeRoleAction = schoolAction('people.manage', changeRoleSchema, async (input, ctx) => {
   const out = await changeRole(db, ctx, input)
-  revalidatePath('/people')
+  revalidatePath('/', 'layout')
+  if (out.self) redirect(`/?notice=${LANDING_NOTICES.roleChanged}`)
   return out
 })
 
+/** Removes a member; removing oneself is confirmed first, then lands in the next school or on /no-school. */
 export const removeMemberAction = schoolAction('people.manage', removeMemberSchema, async (input, ctx) => {
   const out = await removeMember(db, ctx, input)
-  revalidatePath('/people')
+  revalidatePath('/', 'layout')
+  if (out.self) {
+    const left = await db.membership.count({ where: { userId: ctx.userId } })
+    redirect(`${left ? '/' : '/no-school'}?notice=${LANDING_NOTICES.leftSchool}`)
+  }
   return out
 })
 

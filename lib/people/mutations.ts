@@ -1,55 +1,15 @@
+import type { Actor } from '@/lib/actor'
 import { writeAudit } from '@/lib/audit'
-import { hashPassword } from '@/lib/auth/password'
+import { ROLE_LABELS } from '@/lib/auth/permissions'
 import { endSessions } from '@/lib/auth/sessions'
 import type { Db, Tx } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { expectOneRow, updateVersioned } from '@/lib/records/versioned'
 import { Refusal, STALE_MESSAGE } from '@/lib/result'
-import type { AddMemberInput, ChangeRoleInput, RemoveMemberInput } from './schema'
-
-type Actor = { schoolId: string; userId: string }
+import type { ChangeRoleInput, RemoveMemberInput } from './schema'
 
 export const LAST_MANAGER_MESSAGE =
   'A school must keep at least one service continuity manager. Make someone else a manager first.'
-
-/** Adds a person to the school: an existing login gains a membership, a new one is created with a password. */
-export async function addMember(db: Db, actor: Actor, input: AddMemberInput) {
-  const passwordHash = input.password ? await hashPassword(input.password) : null
-  return db.$transaction(async (tx) => {
-    let user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true } })
-    const newLogin = !user
-    if (!user) {
-      if (!passwordHash)
-        throw new Refusal('INVALID', 'This person has no login yet: give them a first password.', {
-          fieldErrors: { password: ['Give a first password of at least 12 characters for a new login.'] },
-        })
-      user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash },
-        select: { id: true, name: true },
-      })
-    }
-    const existing = await tx.membership.findUnique({
-      where: { userId_schoolId: { userId: user.id, schoolId: actor.schoolId } },
-      select: { id: true },
-    })
-    if (existing)
-      throw new Refusal('CONFLICT', `${input.email} already belongs to this school.`, {
-        fieldErrors: { email: ['This person already belongs to this school.'] },
-      })
-    const membership = await tx.membership.create({
-      data: { userId: user.id, schoolId: actor.schoolId, role: input.role },
-      select: { id: true, role: true },
-    })
-    await writeAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.userId,
-      entity: 'Membership',
-      entityId: membership.id,
-      action: 'create',
-      after: { email: input.email, name: user.name, role: input.role },
-    })
-    return { membershipId: membership.id, newLogin }
-  })
-}
 
 /** Locks the school's manager memberships so two demotions at once cannot remove the last manager. */
 async function lockManagers(tx: Tx, schoolId: string): Promise<string[]> {
@@ -61,7 +21,12 @@ async function lockManagers(tx: Tx, schoolId: string): Promise<string[]> {
 async function loadMembership(tx: Tx, schoolId: string, membershipId: string, version: number) {
   const m = await tx.membership.findFirst({
     where: { id: membershipId, schoolId },
-    select: { id: true, role: true, version: true, user: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      role: true,
+      version: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
   })
   if (!m) throw new Refusal('NOT_FOUND', 'That person is not a member of this school.')
   if (m.version !== version)
@@ -69,37 +34,70 @@ async function loadMembership(tx: Tx, schoolId: string, membershipId: string, ve
   return m
 }
 
-export async function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
+export function selfRoleChangeMessage(role: Role): string {
+  return `You are about to make yourself a ${ROLE_LABELS[role]} in this school: you will no longer be able to manage people; you will land on the dashboard.`
+}
+export const SELF_REMOVAL_MESSAGE =
+  'You are about to remove yourself from this school: you will lose access to it at once, and you will land in your next school, or on a page saying you have none.'
+
+/**
+ * Changes a member's role. Changing one's own role takes it out of the hands of the one making it (only
+ * managers change roles), so it is refused with NEEDS_CONFIRMATION, saying what will happen, until the
+ * form comes back with confirm=yes (server-side, so it works without JavaScript). The rules (version,
+ * last manager) are checked first: a change that cannot be made is refused before anything is asked.
+ */
+export async function changeRole(
+  db: Db,
+  actor: Actor,
+  input: ChangeRoleInput,
+): Promise<{ version: number; self: boolean }> {
   return db.$transaction(async (tx) => {
     const managers = await lockManagers(tx, actor.schoolId)
     const m = await loadMembership(tx, actor.schoolId, input.membershipId, input.version)
-    if (m.role === input.role) return { version: m.version }
-    if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
-    const updated = await tx.membership.update({
-      where: { id: m.id, version: input.version },
-      data: { role: input.role as Role, version: { increment: 1 } },
-      select: { version: true },
-    })
-    await writeAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.userId,
+    const self = m.user.id === actor.userId
+    if (m.role === input.role) return { version: m.version, self: false }
+    const where = { id: m.id, schoolId: actor.schoolId }
+    const { after } = await updateVersioned(tx, {
+      actor,
       entity: 'Membership',
-      entityId: m.id,
-      action: 'update',
-      before: { email: m.user.email, role: m.role },
-      after: { email: m.user.email, role: input.role },
+      id: m.id,
+      version: input.version,
+      what: 'member',
+      read: () =>
+        tx.membership
+          .findFirst({ where, select: { role: true, version: true, user: { select: { email: true } } } })
+          .then((r) => r && { email: r.user.email, role: r.role, version: r.version }),
+      check: (before) => {
+        if (before.role === 'MANAGER' && managers.length <= 1)
+          throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
+        if (self && input.confirm !== 'yes')
+          throw new Refusal('NEEDS_CONFIRMATION', selfRoleChangeMessage(input.role as Role))
+      },
+      write: () =>
+        tx.membership.updateMany({
+          where: { ...where, version: input.version },
+          data: { role: input.role as Role, version: { increment: 1 } },
+        }),
     })
-    return updated
+    return { version: after.version, self }
   })
 }
 
-export async function removeMember(db: Db, actor: Actor, input: RemoveMemberInput) {
+/** Removes a member (the login stays). Removing oneself is confirmed first, as for a role change. */
+export async function removeMember(
+  db: Db,
+  actor: Actor,
+  input: RemoveMemberInput,
+): Promise<{ removed: string; self: boolean }> {
   return db.$transaction(async (tx) => {
     const managers = await lockManagers(tx, actor.schoolId)
     const m = await loadMembership(tx, actor.schoolId, input.membershipId, input.version)
     if (m.role === 'MANAGER' && managers.length <= 1) throw new Refusal('INVALID', LAST_MANAGER_MESSAGE)
-    const { userId } = await tx.membership.delete({ where: { id: m.id }, select: { userId: true } })
-    await endSessions(tx, userId) // signed out everywhere at once, not when their token runs out
+    const self = m.user.id === actor.userId
+    if (self && input.confirm !== 'yes') throw new Refusal('NEEDS_CONFIRMATION', SELF_REMOVAL_MESSAGE)
+    // Guarded by the version seen, like every other change: a concurrent edit answers STALE.
+    expectOneRow((await tx.membership.deleteMany({ where: { id: m.id, version: input.version } })).count, m)
+    await endSessions(tx, m.user.id) // signed out everywhere at once, not when their token runs out
     await writeAudit(tx, {
       schoolId: actor.schoolId,
       actorId: actor.userId,
@@ -108,6 +106,6 @@ export async function removeMember(db: Db, actor: Actor, input: RemoveMemberInpu
       action: 'delete',
       before: { email: m.user.email, name: m.user.name, role: m.role },
     })
-    return { removed: m.id }
+    return { removed: m.id, self }
   })
 }

@@ -1,6 +1,13 @@
 import 'server-only'
+import { listAssetOptions } from '@/lib/assets/queries'
+import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
+import { loadGraph } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import type { ServiceSort } from './list-params'
+import type { Impact } from './schema'
+
+export type { ServiceSort } from './list-params'
 
 export const SERVICES_PAGE_SIZE = 25
 export const SERVICE_SORTS = {
@@ -8,8 +15,7 @@ export const SERVICE_SORTS = {
   name: [{ name: 'asc' }],
   rto: [{ rtoMinutes: 'asc' }, { name: 'asc' }],
   updated: [{ updatedAt: 'desc' }],
-} as const satisfies Record<string, Prisma.ServiceOrderByWithRelationInput[]>
-export type ServiceSort = keyof typeof SERVICE_SORTS
+} as const satisfies Record<ServiceSort, Prisma.ServiceOrderByWithRelationInput[]>
 
 export type ServiceFilter = {
   q?: string
@@ -19,7 +25,10 @@ export type ServiceFilter = {
   page?: number
 }
 
-/** One page of services with the total, in two queries whatever the number of rows. */
+/**
+ * One page of services with the total, in two queries whatever the number of rows. A page past the end
+ * shows the last page.
+ */
 export async function listServices(schoolId: string, f: ServiceFilter) {
   const where: Prisma.ServiceWhereInput = {
     schoolId,
@@ -35,9 +44,7 @@ export async function listServices(schoolId: string, f: ServiceFilter) {
         }
       : {}),
   }
-  const page = Math.max(1, f.page ?? 1)
-  const [total, rows] = await Promise.all([
-    db.service.count({ where }),
+  const rowsOf = (page: number) =>
     db.service.findMany({
       where,
       orderBy: [...SERVICE_SORTS[f.sort ?? 'priority']],
@@ -53,9 +60,12 @@ export async function listServices(schoolId: string, f: ServiceFilter) {
         maxOutageMinutes: true,
         _count: { select: { needs: true } },
       },
-    }),
-  ])
-  return { total, rows, page, pages: Math.max(1, Math.ceil(total / SERVICES_PAGE_SIZE)) }
+    })
+  // Counted first, so that a page past the end shows the last page in the same two queries.
+  const total = await db.service.count({ where })
+  const pages = Math.max(1, Math.ceil(total / SERVICES_PAGE_SIZE))
+  const page = Math.min(pages, Math.max(1, f.page ?? 1))
+  return { total, rows: await rowsOf(page), page, pages }
 }
 
 export async function getService(schoolId: string, id: string) {
@@ -80,15 +90,6 @@ export async function getService(schoolId: string, id: string) {
   })
 }
 
-/** Every live asset's id and name, for pickers. */
-export async function listAssetOptions(schoolId: string) {
-  return db.asset.findMany({
-    where: { schoolId, archivedAt: null },
-    select: { id: true, name: true, type: true },
-    orderBy: { name: 'asc' },
-  })
-}
-
 /** A service's own links to live assets (used for an archived service, which the graph leaves out). */
 export async function listServiceLinks(schoolId: string, serviceId: string) {
   return db.serviceAsset.findMany({
@@ -96,3 +97,48 @@ export async function listServiceLinks(schoolId: string, serviceId: string) {
     select: { serviceId: true, assetId: true, required: true },
   })
 }
+
+/**
+ * Everything the service page shows, in the same number of queries whatever the size of the school
+ * (tests/integration/query-count.test.ts): the service, the dependency graph, its own links when it is
+ * archived (the graph holds live services only), and the asset picker when the person can add links. What it depends on, directly or through
+ * other assets, and which of those are single points of failure, come from lib/catalogue/graph.ts.
+ * Null when the school has no such service.
+ */
+export async function getServiceView(schoolId: string, id: string, opts: { edit: boolean }) {
+  const service = await getService(schoolId, id)
+  if (!service) return null
+  const archived = Boolean(service.archivedAt)
+  const [g, options, ownLinks] = await Promise.all([
+    loadGraph(schoolId),
+    opts.edit && !archived ? listAssetOptions(schoolId) : [],
+    archived ? listServiceLinks(schoolId, service.id) : [],
+  ])
+  const names = new Map(g.assets.map((a) => [a.id, a.name]))
+  const name = (assetId: string) => names.get(assetId) ?? 'Unknown asset'
+  const spofIds = new Set(
+    singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+      .filter((p) => p.serviceIds.includes(service.id))
+      .map((p) => p.assetId),
+  )
+  const deps = serviceDependencies(service.id, [...g.needs, ...ownLinks], g.edges).map((d) => ({
+    id: d.assetId,
+    name: name(d.assetId),
+    direct: d.direct,
+    required: d.required,
+    via: d.via.map(name),
+    spof: spofIds.has(d.assetId),
+  }))
+  const linked = new Set(deps.filter((d) => d.direct).map((d) => d.id))
+  return {
+    service,
+    archived,
+    impacts: (Array.isArray(service.impacts) ? service.impacts : []) as Impact[],
+    deps,
+    /** The assets it needs that have no standby, when it is critical enough for that to matter. */
+    spofs: deps.filter((d) => d.spof).map((d) => ({ id: d.id, name: d.name })),
+    /** Live assets it is not yet linked to (empty unless the person can add links). */
+    linkOptions: options.filter((o) => !linked.has(o.id)),
+  }
+}
+export type ServiceView = NonNullable<Awaited<ReturnType<typeof getServiceView>>>

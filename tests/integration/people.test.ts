@@ -2,13 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { runSchoolAction } from '@/lib/auth/run-action'
 import { db } from '@/lib/db'
-import {
-  addMemberAction,
-  changeRoleAction,
-  removeMemberAction,
-  switchSchoolAction,
-} from '@/lib/people/actions'
+import { inviteMemberAction } from '@/lib/invitations/actions'
+import { changeRoleAction, removeMemberAction, switchSchoolAction } from '@/lib/people/actions'
 import { contextFor, form, makeMember, makeSchool, snapshotCounts } from '../support/factories'
+import { lastRedirect } from '../support/mock-navigation'
 import { asUser, sessionState } from '../support/session'
 
 vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
@@ -26,74 +23,9 @@ async function setup() {
 let s: Awaited<ReturnType<typeof setup>>
 
 beforeEach(async () => {
+  sessionState.redirectedTo = null
   s = await setup()
   asUser(s.ctxA)
-})
-
-describe('adding people', () => {
-  it('creates a login and membership with an audit row', async () => {
-    const r = await addMemberAction(
-      null,
-      form({ name: 'Ann Tech', email: 'Ann@Example.org', role: 'TEAM', password: 'a strong first password' }),
-    )
-    expect(r).toMatchObject({ ok: true, data: { newLogin: true } })
-    const m = await db.membership.findFirstOrThrow({
-      where: { schoolId: s.a.id, user: { email: 'ann@example.org' } },
-    })
-    expect(m.role).toBe('TEAM')
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: m.id } })
-    expect(audit).toMatchObject({
-      schoolId: s.a.id,
-      actorId: s.managerA.user.id,
-      entity: 'Membership',
-      action: 'create',
-    })
-  })
-
-  it('gives an existing login from another school a membership, keeping their password', async () => {
-    const before = await db.user.findUniqueOrThrow({
-      where: { id: s.managerB.user.id },
-      select: { passwordHash: true },
-    })
-    const r = await addMemberAction(
-      null,
-      form({ name: 'Whoever', email: s.managerB.user.email, role: 'HEAD' }),
-    )
-    expect(r).toMatchObject({ ok: true, data: { newLogin: false } })
-    const after = await db.user.findUniqueOrThrow({
-      where: { id: s.managerB.user.id },
-      select: { passwordHash: true },
-    })
-    expect(after.passwordHash).toBe(before.passwordHash)
-    expect(await db.membership.count({ where: { userId: s.managerB.user.id } })).toBe(2)
-  })
-
-  it('keeps the typing and writes nothing when the input is bad', async () => {
-    const before = await snapshotCounts()
-    const r = await addMemberAction(
-      null,
-      form({ name: '', email: 'not-an-email', role: 'TEAM', password: 'short' }),
-    )
-    expect(r.ok).toBe(false)
-    if (r.ok) return
-    expect(r.reason).toBe('INVALID')
-    expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['email', 'name', 'password'])
-    expect(r.values).toMatchObject({ email: 'not-an-email', role: 'TEAM' })
-    expect(await snapshotCounts()).toEqual(before)
-  })
-
-  it('asks for a first password for a new login, and refuses a duplicate member', async () => {
-    const before = await snapshotCounts()
-    const r1 = await addMemberAction(null, form({ name: 'New', email: 'new@example.org', role: 'TEAM' }))
-    expect(r1).toMatchObject({
-      ok: false,
-      reason: 'INVALID',
-      fieldErrors: { password: [expect.any(String)] },
-    })
-    const r2 = await addMemberAction(null, form({ name: 'Dup', email: s.teamA.user.email, role: 'TEAM' }))
-    expect(r2).toMatchObject({ ok: false, reason: 'CONFLICT' })
-    expect(await snapshotCounts()).toEqual(before)
-  })
 })
 
 describe('changing roles and removing people', () => {
@@ -102,7 +34,7 @@ describe('changing roles and removing people', () => {
       null,
       form({ membershipId: s.teamA.membership.id, role: 'HEAD', version: 1 }),
     )
-    expect(r).toEqual({ ok: true, data: { version: 2 } })
+    expect(r).toEqual({ ok: true, data: { version: 2, self: false } })
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { entityId: s.teamA.membership.id, action: 'update' },
     })
@@ -138,16 +70,21 @@ describe('changing roles and removing people', () => {
     )
     expect(remove).toMatchObject({ ok: false, reason: 'INVALID' })
     expect(await snapshotCounts()).toEqual(before)
+    // Even confirmed, the last manager stays a manager.
+    const confirmed = await changeRoleAction(
+      null,
+      form({ membershipId: s.managerA.membership.id, role: 'TEAM', version: 1, confirm: 'yes' }),
+    )
+    expect(confirmed).toMatchObject({ ok: false, reason: 'INVALID' })
+    expect(await snapshotCounts()).toEqual(before)
     // With a second manager, the first may step down.
     const second = await makeMember(s.a.id, 'MANAGER')
     expect(
-      (
-        await changeRoleAction(
-          null,
-          form({ membershipId: s.managerA.membership.id, role: 'TEAM', version: 1 }),
-        )
-      ).ok,
-    ).toBe(true)
+      await changeRoleAction(
+        null,
+        form({ membershipId: s.managerA.membership.id, role: 'TEAM', version: 1, confirm: 'yes' }),
+      ),
+    ).toMatchObject({ ok: true, data: { self: true } })
     expect(await db.membership.count({ where: { schoolId: s.a.id, role: 'MANAGER' } })).toBe(1)
     expect(second.membership.role).toBe('MANAGER')
   })
@@ -160,6 +97,78 @@ describe('changing roles and removing people', () => {
     expect(await db.auditEvent.count({ where: { entityId: s.teamA.membership.id, action: 'delete' } })).toBe(
       1,
     )
+  })
+})
+
+/** Runs an action and answers where it sent the person (null when it did not redirect). */
+async function landing(p: Promise<unknown>): Promise<string | null> {
+  sessionState.redirectedTo = null
+  await p
+  return lastRedirect()
+}
+
+describe('changing your own membership (issue 7 point 5)', () => {
+  it('asks before making yourself a viewer, changes nothing until confirmed, then lands on the dashboard', async () => {
+    await makeMember(s.a.id, 'MANAGER')
+    const before = await snapshotCounts()
+    const asked = await changeRoleAction(
+      null,
+      form({ membershipId: s.managerA.membership.id, role: 'VIEWER', version: 1 }),
+    )
+    expect(asked).toMatchObject({
+      ok: false,
+      reason: 'NEEDS_CONFIRMATION',
+      message:
+        'You are about to make yourself a Read-only viewer in this school: you will no longer be able to manage people; you will land on the dashboard.',
+      // The form shows the choice again, so confirming posts the same change.
+      values: { role: 'VIEWER' },
+    })
+    expect(await snapshotCounts()).toEqual(before)
+    const to = await landing(
+      changeRoleAction(
+        null,
+        form({ membershipId: s.managerA.membership.id, role: 'VIEWER', version: 1, confirm: 'yes' }),
+      ),
+    )
+    expect(to).toBe('/?notice=role-changed')
+    expect((await db.membership.findUniqueOrThrow({ where: { id: s.managerA.membership.id } })).role).toBe(
+      'VIEWER',
+    )
+  })
+
+  it('changes someone else’s role at once, without asking', async () => {
+    const r = await changeRoleAction(
+      null,
+      form({ membershipId: s.teamA.membership.id, role: 'VIEWER', version: 1 }),
+    )
+    expect(r).toMatchObject({ ok: true, data: { self: false } })
+    expect(lastRedirect()).toBeNull()
+  })
+
+  it('asks before removing yourself, then lands in your next school', async () => {
+    await makeMember(s.a.id, 'MANAGER')
+    await db.membership.create({ data: { userId: s.managerA.user.id, schoolId: s.b.id, role: 'TEAM' } })
+    const before = await snapshotCounts()
+    const asked = await removeMemberAction(null, form({ membershipId: s.managerA.membership.id, version: 1 }))
+    expect(asked).toMatchObject({
+      ok: false,
+      reason: 'NEEDS_CONFIRMATION',
+      message: expect.stringMatching(/remove yourself/),
+    })
+    expect(await snapshotCounts()).toEqual(before)
+    const to = await landing(
+      removeMemberAction(null, form({ membershipId: s.managerA.membership.id, version: 1, confirm: 'yes' })),
+    )
+    expect(to).toBe('/?notice=left-school')
+    expect(await db.membership.findUnique({ where: { id: s.managerA.membership.id } })).toBeNull()
+  })
+
+  it('lands on /no-school after removing yourself from your only school', async () => {
+    await makeMember(s.a.id, 'MANAGER')
+    const to = await landing(
+      removeMemberAction(null, form({ membershipId: s.managerA.membership.id, version: 1, confirm: 'yes' })),
+    )
+    expect(to).toBe('/no-school?notice=left-school')
   })
 })
 
@@ -195,7 +204,7 @@ describe('the wrapper refuses', () => {
   it('a signed-out caller, writing nothing', async () => {
     asUser(null)
     const before = await snapshotCounts()
-    const r = await addMemberAction(
+    const r = await inviteMemberAction(
       null,
       form({ name: 'X', email: 'x@example.org', role: 'MANAGER', password: 'a strong first password' }),
     )
@@ -206,7 +215,7 @@ describe('the wrapper refuses', () => {
   it('a role without the permission with not-found, writing nothing', async () => {
     asUser(await contextFor(s.teamA.user.id, s.a.id))
     const before = await snapshotCounts()
-    const r = await addMemberAction(
+    const r = await inviteMemberAction(
       null,
       form({ name: 'X', email: 'x@example.org', role: 'MANAGER', password: 'a strong first password' }),
     )
@@ -227,12 +236,12 @@ describe('the wrapper refuses', () => {
       role: 'TEAM',
       password: 'a strong first password',
     }
-    const r = await addMemberAction(null, form({ ...fields, _school: s.b.id }))
+    const r = await inviteMemberAction(null, form({ ...fields, _school: s.b.id }))
     expect(r).toMatchObject({ ok: false, reason: 'CONFLICT', message: expect.stringMatching(/another tab/) })
     if (!r.ok) expect(r.values).toMatchObject({ name: 'X', email: 'stamp@example.org' })
     expect(await snapshotCounts()).toEqual(before)
     // Stamped for the current school, the same form goes through.
-    expect(await addMemberAction(null, form({ ...fields, _school: s.a.id }))).toMatchObject({ ok: true })
+    expect(await inviteMemberAction(null, form({ ...fields, _school: s.a.id }))).toMatchObject({ ok: true })
   })
 
   it('turns an unexpected error into a safe message, logging the detail on the server', async () => {

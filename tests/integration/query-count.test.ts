@@ -1,25 +1,40 @@
 import { describe, expect, it } from 'vitest'
 import { assetsCsv } from '@/lib/assets/export'
-import { listAssets } from '@/lib/assets/queries'
-import { countQueries } from '@/lib/db'
-import { assetFlags, getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
+import { getAssetList, getAssetView, listAssets } from '@/lib/assets/queries'
+import { countQueries, db } from '@/lib/db'
+import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
 import { servicesCsv } from '@/lib/services/export'
-import { listServices } from '@/lib/services/queries'
+import { getServiceView, listServices } from '@/lib/services/queries'
 import { fillCatalogue } from '../support/bulk'
 import { makeSchool } from '../support/factories'
 
 // What the catalogue pages run, page by page. The count must be the same for 5 rows and for 200.
+const LIST = { archived: false, page: 1, q: undefined, type: undefined, check: undefined } as const
 const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'services list': (id) => listServices(id, { q: 'Service', sort: 'priority' }),
   'assets list': (id) => listAssets(id, { type: 'HARDWARE', sort: 'name', page: 2 }),
-  'assets list needing attention': async (id) => {
-    const flags = assetFlags(await loadGraph(id), 'Europe/London')
-    return listAssets(id, { sort: 'name', ids: [...flags.spofIds] })
-  },
+  'assets list page': (id) => getAssetList(id, { ...LIST, sort: 'type' }, 'Europe/London'),
+  'assets list needing attention': (id) =>
+    getAssetList(id, { ...LIST, sort: 'name', check: 'spof' }, 'Europe/London'),
+  'asset page (manager)': async (id) =>
+    getAssetView(id, await someAsset(id), 'Europe/London', { edit: true }),
+  'asset page (viewer)': async (id) =>
+    getAssetView(id, await someAsset(id), 'Europe/London', { edit: false }),
+  'service page (manager)': async (id) => getServiceView(id, await someService(id), { edit: true }),
+  'service page (viewer)': async (id) => getServiceView(id, await someService(id), { edit: false }),
   'dependency graph': (id) => loadGraph(id),
   'dashboard summary': (id) => getCatalogueSummary(id, 'Europe/London'),
   'services export': (id) => servicesCsv(id),
   'assets export': (id) => assetsCsv(id),
+}
+
+// The record pages open one record; which one is looked up outside the count (the URL names it).
+const ids = new Map<string, string>()
+async function someAsset(schoolId: string) {
+  return ids.get(`a${schoolId}`)!
+}
+async function someService(schoolId: string) {
+  return ids.get(`s${schoolId}`)!
 }
 
 describe('query counts do not grow with the rows', () => {
@@ -28,6 +43,15 @@ describe('query counts do not grow with the rows', () => {
     const large = await makeSchool()
     await fillCatalogue(small.id, 5)
     await fillCatalogue(large.id, 200)
+    for (const school of [small, large]) {
+      // The middle asset of a chain: it depends on one asset and another depends on it.
+      const asset = await db.asset.findFirstOrThrow({ where: { schoolId: school.id, name: 'Asset 00001' } })
+      const service = await db.service.findFirstOrThrow({
+        where: { schoolId: school.id, name: 'Service 0000' },
+      })
+      ids.set(`a${school.id}`, asset.id)
+      ids.set(`s${school.id}`, service.id)
+    }
     for (const [name, run] of Object.entries(PAGES)) {
       const a = await countQueries(() => run(small.id))
       const b = await countQueries(() => run(large.id))

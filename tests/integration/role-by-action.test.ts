@@ -8,6 +8,7 @@ import * as accountActions from '@/lib/auth/account-actions'
 import * as catalogueActions from '@/lib/catalogue/actions'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
+import * as invitationActions from '@/lib/invitations/actions'
 import * as peopleActions from '@/lib/people/actions'
 import type { ActionResult } from '@/lib/result'
 import * as serviceActions from '@/lib/services/actions'
@@ -24,10 +25,13 @@ type Fixture = {
   serviceId: string
   assetId: string
   otherAssetId: string
+  invitationId: string
+  /** For each role's login, invitations to another school, to accept and to decline. */
+  invitationsFor: Record<Role, { accept: string; decline: string }>
 }
 type Row = {
   action: (a: unknown, b?: unknown) => Promise<ActionResult<unknown>>
-  input: (f: Fixture) => unknown
+  input: (f: Fixture, role: Role) => unknown
   allowed: Role[]
 }
 
@@ -51,10 +55,28 @@ const ROWS: Record<string, Row> = {
       }),
     allowed: ALL,
   },
-  addMemberAction: {
-    action: peopleActions.addMemberAction,
+  inviteMemberAction: {
+    action: invitationActions.inviteMemberAction,
     input: () => form({ name: 'N', email: 'n@x.org', role: 'TEAM', password: 'long enough pass' }),
     allowed: M,
+  },
+  revokeInvitationAction: {
+    action: invitationActions.revokeInvitationAction,
+    input: (f) => form({ invitationId: f.invitationId, version: 1 }),
+    allowed: M,
+  },
+  // The invited person's own answers: no membership or permission is involved (they may have no school
+  // yet), so every signed-in role gets past the wrapper, each with an invitation to their own e-mail.
+  // That nobody can answer someone else's invitation is in invitations.test.ts.
+  acceptInvitationAction: {
+    action: invitationActions.acceptInvitationAction,
+    input: (f, role) => form({ invitationId: f.invitationsFor[role].accept }),
+    allowed: ALL,
+  },
+  declineInvitationAction: {
+    action: invitationActions.declineInvitationAction,
+    input: (f, role) => form({ invitationId: f.invitationsFor[role].decline }),
+    allowed: ALL,
   },
   changeRoleAction: {
     action: peopleActions.changeRoleAction,
@@ -176,6 +198,7 @@ async function everything() {
     db.school.findMany({ orderBy: { id: 'asc' } }),
     db.user.findMany({ orderBy: { id: 'asc' } }),
     db.membership.findMany({ orderBy: { id: 'asc' } }),
+    db.invitation.findMany({ orderBy: { id: 'asc' } }),
     db.service.findMany({ orderBy: { id: 'asc' } }),
     db.asset.findMany({ orderBy: { id: 'asc' } }),
     db.serviceAsset.findMany({ orderBy: { id: 'asc' } }),
@@ -205,7 +228,21 @@ beforeAll(async () => {
   })
   const asset = await db.asset.create({ data: { schoolId: school.id, name: 'Asset', type: 'HARDWARE' } })
   const other = await db.asset.create({ data: { schoolId: school.id, name: 'Other', type: 'HARDWARE' } })
+  const elsewhere = await makeSchool()
+  const invitationsFor = {} as Fixture['invitationsFor']
+  const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000)
+  const invitationTo = async (schoolId: string, email: string) =>
+    (await db.invitation.create({ data: { schoolId, email, name: 'N', role: 'TEAM', expiresAt } })).id
+  for (const role of ALL) {
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: ctxs[role].userId } })
+    invitationsFor[role] = {
+      accept: await invitationTo(elsewhere.id, email),
+      decline: await invitationTo(elsewhere.id, email),
+    }
+  }
   fixture = {
+    invitationId: await invitationTo(school.id, 'invited@x.org'),
+    invitationsFor,
     schoolId: school.id,
     membershipId: target.membership.id,
     serviceId: service.id,
@@ -221,21 +258,26 @@ describe('role by action', () => {
       it(`${role} ${allowed ? 'may' : 'may not'} ${name}`, async () => {
         asUser(ctxs[role])
         if (allowed) {
-          const r = await row.action(null, row.input(fixture))
+          const r = await row.action(null, row.input(fixture, role))
           if (!r.ok) expect(['NOT_FOUND', 'UNAUTHENTICATED', 'ERROR']).not.toContain(r.reason)
           return
         }
         const before = await everything()
-        const r = await row.action(null, row.input(fixture))
+        const r = await row.action(null, row.input(fixture, role))
         expect(r).toMatchObject({ ok: false, reason: 'NOT_FOUND' })
         expect(await everything()).toEqual(before)
       })
     }
 
   it('covers every exported action', () => {
-    const exported = [peopleActions, serviceActions, assetActions, catalogueActions, accountActions].flatMap(
-      (m) => Object.keys(m),
-    )
+    const exported = [
+      peopleActions,
+      invitationActions,
+      serviceActions,
+      assetActions,
+      catalogueActions,
+      accountActions,
+    ].flatMap((m) => Object.keys(m))
     expect(exported.sort()).toEqual(Object.keys(ROWS).sort())
   })
 })

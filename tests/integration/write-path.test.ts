@@ -195,3 +195,43 @@ describe('bad input', () => {
     }
   })
 })
+
+describe('people go through the same write path', () => {
+  it('answers STALE, never NOT_FOUND, to the second of two role changes made at once', async () => {
+    const { changeRoleAction } = await import('@/lib/people/actions')
+    const { membership } = await makeMember(s.schoolId, 'TEAM')
+    const results = await Promise.all(
+      (['VIEWER', 'HEAD'] as const).map((role) =>
+        changeRoleAction(null, form({ membershipId: membership.id, role, version: 1 })),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'STALE' })
+    const stored = await db.membership.findUniqueOrThrow({ where: { id: membership.id } })
+    expect(stored.version).toBe(2)
+    expect(await db.auditEvent.count({ where: { entity: 'Membership', entityId: membership.id } })).toBe(1)
+  })
+})
+
+describe('updateVersioned', () => {
+  it('answers STALE, with the record as read, when the guarded write finds the version gone', async () => {
+    const { updateVersioned } = await import('@/lib/records/versioned')
+    const { Refusal } = await import('@/lib/result')
+    const before = { version: 1, name: 'x' }
+    const attempt = db.$transaction((tx) =>
+      updateVersioned(tx, {
+        actor: s,
+        entity: 'Service',
+        id: 'x',
+        version: 1,
+        what: 'service',
+        read: async () => before,
+        // Someone else's transaction committed between the read and this write.
+        write: async () => ({ count: 0 }),
+      }),
+    )
+    await expect(attempt).rejects.toBeInstanceOf(Refusal)
+    await expect(attempt).rejects.toMatchObject({ reason: 'STALE', extra: { current: before } })
+    expect(await db.auditEvent.count({ where: { schoolId: s.schoolId } })).toBe(0)
+  })
+})

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
+import { DashboardForYou } from '@/components/people/dashboard-for-you'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
@@ -46,6 +47,7 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
       />
+      <DashboardForYou />
       <section aria-labelledby="catalogue-h" className="mb-8">
         <h2 id="catalogue-h" className="mb-3 text-lg font-bold">
           Services and assets

@@ -1,35 +1,45 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { z } from 'zod'
 import { DependencyGraph } from '@/components/catalogue/dependency-graph'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
-import { layoutDependencyGraph } from '@/lib/dependencies/layout'
+import { layoutDependencyGraph, selectForPicture } from '@/lib/dependencies/layout'
 import { loadGraph } from '@/lib/dependencies/queries'
 import { CRITICALITY } from '@/lib/services/schema'
+import { choiceParam, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
 export const metadata: Metadata = { title: 'Dependencies' }
 
 const criticalityLabel = (c: number) => CRITICALITY.find((x) => x.value === c)?.label ?? String(c)
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-export default async function DependenciesPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ service?: string }>
-}) {
+/** `?service=` draws one service and what it needs; `?show=all` also draws assets no service needs. */
+const paramsSchema = z.object({
+  service: z.string().max(100).optional().catch(undefined),
+  show: choiceParam(['needed', 'all'], 'needed'),
+})
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+export default async function DependenciesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
   const g = await loadGraph(ctx.schoolId)
   const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
-  const requested = (await searchParams).service
-  const focus = g.services.some((s) => s.id === requested) ? requested : null
+  const params = parseSearchParams(paramsSchema, await searchParams)
+  const focus = g.services.some((s) => s.id === params.service) ? params.service! : null
+  const everything = !focus && params.show === 'all'
   const picture = layoutDependencyGraph({
     ...g,
     spofs: new Set(spofs.map((p) => p.assetId)),
     focusServiceId: focus,
+    everything,
   })
+  // Assets that no service needs, directly or through other assets: drawn only on request.
+  const unneeded = selectForPicture({ ...g, spofs: new Set() }).hiddenAssets
   const assetName = new Map(g.assets.map((a) => [a.id, a.name]))
   const serviceById = new Map(g.services.map((s) => [s.id, s]))
   const nameOf = (id: string) => assetName.get(id) ?? 'Unknown asset'
@@ -53,20 +63,21 @@ export default async function DependenciesPage({
           assets.
         </p>
         {spofs.length ? (
-          <ul className="list-disc pl-6" data-testid="spof-list">
+          // Plain links styled once on the list: the list can run to hundreds of entries.
+          <ul
+            className="list-disc pl-6 *:mb-2 [&_a]:font-semibold [&_a]:text-brand-700 [&_a]:underline [&_span]:block [&_span]:text-sm [&_span]:text-slate-800"
+            data-testid="spof-list"
+          >
             {spofs.map((s) => (
-              <li key={s.assetId} className="mb-2">
-                <Link href={`/assets/${s.assetId}`} className="font-semibold text-brand-700 underline">
-                  {nameOf(s.assetId)}
-                </Link>
-                <span className="block text-sm text-slate-800">
-                  Endangers:{' '}
-                  {s.serviceIds
+              <li key={s.assetId}>
+                <a href={`/assets/${s.assetId}`}>{nameOf(s.assetId)}</a>
+                <span>
+                  {`Endangers: ${s.serviceIds
                     .map((id) => {
                       const svc = serviceById.get(id)
                       return svc ? `${svc.name} (${criticalityLabel(svc.criticality)})` : 'an unknown service'
                     })
-                    .join(', ')}
+                    .join(', ')}`}
                 </span>
               </li>
             ))}
@@ -85,7 +96,8 @@ export default async function DependenciesPage({
           points of failure have a red dashed border; optional links are dashed. Select a box to open it. The
           list below gives the same facts.
         </p>
-        <form method="get" className="mb-3 flex flex-wrap items-end gap-3">
+        {/* Keyed by what is shown, so that its controls show the choice after a link changes it. */}
+        <form key={`${focus}-${everything}`} method="get" className="mb-3 flex flex-wrap items-end gap-3">
           <div className="min-w-0 max-w-full">
             <label htmlFor="service" className="block text-sm font-semibold">
               Show
@@ -104,10 +116,45 @@ export default async function DependenciesPage({
               ))}
             </select>
           </div>
+          {unneeded > 0 && (
+            <div className="flex min-h-9 items-center gap-2">
+              <input
+                id="show-all"
+                type="checkbox"
+                name="show"
+                value="all"
+                defaultChecked={params.show === 'all'}
+                className="h-5 w-5"
+              />
+              <label htmlFor="show-all" className="text-sm">
+                Also draw the {plural(unneeded, 'asset', 'assets')} no service needs
+              </label>
+            </div>
+          )}
           <button type="submit" className={buttonClass('secondary')}>
             Show
           </button>
         </form>
+        {!focus && unneeded > 0 && (
+          <p className="mb-3 text-sm" data-testid="graph-hidden">
+            {everything ? (
+              <>
+                Drawing every asset, with the {plural(unneeded, 'asset', 'assets')} no service needs.{' '}
+                <Link href="/dependencies" className="font-semibold text-brand-700 underline">
+                  Draw only what services need
+                </Link>
+              </>
+            ) : (
+              <>
+                {plural(unneeded, 'asset that no service needs is', 'assets that no service needs are')} not
+                drawn.{' '}
+                <Link href="/dependencies?show=all" className="font-semibold text-brand-700 underline">
+                  Draw every asset
+                </Link>
+              </>
+            )}
+          </p>
+        )}
         <DependencyGraph layout={picture} />
       </section>
 
@@ -120,32 +167,28 @@ export default async function DependenciesPage({
           shows the chain it is reached by.
         </p>
         {services.length ? (
-          <ul className="flex flex-col gap-3" data-testid="dependency-list">
+          <ul
+            className="flex flex-col gap-3 *:rounded-lg *:border *:border-slate-300 *:bg-white *:p-3"
+            data-testid="dependency-list"
+          >
             {services.map((s) => {
               const deps = serviceDependencies(s.id, g.needs, g.edges)
               return (
-                <li key={s.id} className="rounded-lg border border-slate-300 bg-white p-3">
-                  <Link href={`/services/${s.id}`} className="font-semibold text-brand-700 underline">
+                <li key={s.id}>
+                  <a href={`/services/${s.id}`} className="font-semibold text-brand-700 underline">
                     {s.name}
-                  </Link>{' '}
+                  </a>{' '}
                   <span className="text-sm text-slate-700">
-                    ({criticalityLabel(s.criticality)} · recovery time objective (RTO){' '}
-                    {formatDuration(s.rtoMinutes)})
+                    {`(${criticalityLabel(s.criticality)} · recovery time objective (RTO) ${formatDuration(s.rtoMinutes)})`}
                   </span>
                   {deps.length ? (
-                    <ul className="mt-2 list-disc pl-6 text-sm">
+                    // Styled once here rather than on each of what can be thousands of entries.
+                    <ul className="mt-2 list-disc pl-6 text-sm *:[overflow-wrap:anywhere] [&_a]:inline-block [&_a]:min-h-6 [&_a]:py-0.5 [&_a]:text-brand-700 [&_a]:underline [&_span]:text-slate-700 [&_strong]:ml-1 [&_strong]:text-slate-700">
                       {deps.map((d) => (
-                        <li key={d.assetId} className="[overflow-wrap:anywhere]">
-                          <Link
-                            href={`/assets/${d.assetId}`}
-                            className="inline-block min-h-6 py-0.5 text-brand-700 underline"
-                          >
-                            {nameOf(d.assetId)}
-                          </Link>
-                          {d.via.length > 0 && (
-                            <span className="text-slate-700"> (through {d.via.map(nameOf).join(' → ')})</span>
-                          )}
-                          {!d.required && <span className="ml-1 font-semibold text-slate-700">optional</span>}
+                        <li key={d.assetId}>
+                          <a href={`/assets/${d.assetId}`}>{nameOf(d.assetId)}</a>
+                          {d.via.length > 0 && <span>{` (through ${d.via.map(nameOf).join(' → ')})`}</span>}
+                          {!d.required && <strong>optional</strong>}
                         </li>
                       ))}
                     </ul>

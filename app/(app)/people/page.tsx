@@ -1,18 +1,25 @@
 import type { Metadata } from 'next'
+import { DataTable } from '@/components/ui/data-table'
 import { PageHeader } from '@/components/ui/page-header'
-import { TableScroll } from '@/components/ui/table-scroll'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDate } from '@/lib/format'
+import { listSchoolInvitations } from '@/lib/invitations/queries'
 import { listMembers } from '@/lib/people/queries'
-import { AddMemberForm } from './_components/add-member-form'
+import { InvitationList } from './_components/invitation-list'
+import { InviteForm } from './_components/invite-form'
 import { MemberActions } from './_components/member-actions'
 
 export const metadata: Metadata = { title: 'People' }
 
+type Member = Awaited<ReturnType<typeof listMembers>>[number]
+
 export default async function PeoplePage() {
   const ctx = await requireSchoolContext('people.read')
-  const members = await listMembers(ctx.schoolId)
+  const [members, invitations] = await Promise.all([
+    listMembers(ctx.schoolId),
+    listSchoolInvitations(ctx.schoolId),
+  ])
   const manage = can(ctx.role, 'people.manage')
   return (
     <>
@@ -24,43 +31,38 @@ export default async function PeoplePage() {
         <h2 id="members-h" className="sr-only">
           Members
         </h2>
-        <TableScroll label="People in this school">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">People in {ctx.schoolName}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Role
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Added
-                </th>
-                {manage && (
-                  <th scope="col" className="px-3 py-2">
-                    Change
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr
-                  key={m.id}
-                  className="border-t border-slate-200 align-top"
-                  data-testid={`member-${m.user.email}`}
-                >
-                  <td className="px-3 py-2">
-                    <span className="font-semibold">{m.user.name}</span>
-                    <span className="block text-slate-700 [overflow-wrap:anywhere]">{m.user.email}</span>
-                    <span className="mt-1 block sm:hidden">{ROLE_LABELS[m.role]}</span>
-                  </td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{ROLE_LABELS[m.role]}</td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{formatDate(m.createdAt, ctx.timeZone)}</td>
-                  {manage && (
-                    <td className="px-3 py-2">
+        <DataTable
+          label="People in this school"
+          caption={`People in ${ctx.schoolName}`}
+          rows={members}
+          rowKey={(m) => m.id}
+          rowTestId={(m) => `member-${m.user.email}`}
+          empty="Nobody is a member of this school yet."
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              cell: (m) => (
+                <>
+                  <span className="font-semibold">{m.user.name}</span>
+                  <span className="block text-slate-700 [overflow-wrap:anywhere]">{m.user.email}</span>
+                  <span className="mt-1 block sm:hidden">{ROLE_LABELS[m.role]}</span>
+                </>
+              ),
+            },
+            { key: 'role', header: 'Role', hideOnPhone: true, cell: (m) => ROLE_LABELS[m.role] },
+            {
+              key: 'added',
+              header: 'Added',
+              hideOnPhone: true,
+              cell: (m) => formatDate(m.createdAt, ctx.timeZone),
+            },
+            ...(manage
+              ? [
+                  {
+                    key: 'change',
+                    header: 'Change',
+                    cell: (m: Member) => (
                       <MemberActions
                         key={`${m.id}-${m.version}`}
                         membershipId={m.id}
@@ -69,13 +71,31 @@ export default async function PeoplePage() {
                         name={m.user.name}
                         isSelf={m.user.id === ctx.userId}
                       />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </section>
+      <section aria-labelledby="invitations-h" className="mb-8 max-w-3xl">
+        <h2 id="invitations-h" className="mb-2 text-lg font-bold">
+          Invitations
+        </h2>
+        <InvitationList
+          manage={manage}
+          rows={invitations.map((i) => ({
+            id: i.id,
+            version: i.version,
+            name: i.name,
+            email: i.email,
+            roleLabel: ROLE_LABELS[i.role],
+            status: i.status,
+            sent: formatDate(i.createdAt, ctx.timeZone),
+            invitedBy: i.invitedBy?.name ?? null,
+            openUntil: formatDate(i.expiresAt, ctx.timeZone),
+          }))}
+        />
       </section>
       {manage && (
         <section
@@ -83,13 +103,15 @@ export default async function PeoplePage() {
           className="mb-8 max-w-xl rounded-lg border border-slate-300 bg-white p-4"
         >
           <h2 id="add-h" className="mb-1 text-lg font-bold">
-            Add a person
+            Invite a person
           </h2>
           <p className="mb-4 text-sm text-slate-700">
-            Someone who already has a login (for example from another school in your trust) keeps their
-            password. For a new login, choose a first password and give it to them in person.
+            They join this school when they accept the invitation after signing in; it stays open for 14 days.
+            Someone who already has a login (for example from another school in your trust) keeps their own
+            password. For someone new, the first password you choose becomes theirs: give it to them in
+            person.
           </p>
-          <AddMemberForm />
+          <InviteForm />
         </section>
       )}
       <section aria-labelledby="roles-h" className="max-w-3xl">

@@ -1,26 +1,24 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { buttonClass } from '@/components/ui/button'
+import { type Column, DataTable, listHref } from '@/components/ui/data-table'
+import { FilterBar } from '@/components/ui/filter-bar'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { TableScroll } from '@/components/ui/table-scroll'
-import { ASSET_SORTS, type AssetSort, listAssets } from '@/lib/assets/queries'
-import { ASSET_TYPE_VALUES, ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
+import { type AssetCheck, type AssetSort, assetListParamsSchema } from '@/lib/assets/list-params'
+import { getAssetList } from '@/lib/assets/queries'
+import { ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import type { StandbyDrift } from '@/lib/catalogue/standby'
-import { assetFlags, loadGraph } from '@/lib/dependencies/queries'
+import { parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
 export const metadata: Metadata = { title: 'Assets' }
 
-type Search = { q?: string; type?: string; sort?: string; archived?: string; page?: string; check?: string }
-
-const CHECKS = {
+const CHECK_LABELS: Record<AssetCheck, string> = {
   spof: 'Single points of failure',
   standby: 'Standbys to re-check',
-} as const
-type Check = keyof typeof CHECKS
-type AssetTypeValue = (typeof ASSET_TYPE_VALUES)[number]
+}
 
 const SORT_LABELS: Record<AssetSort, string> = {
   name: 'Name',
@@ -28,32 +26,53 @@ const SORT_LABELS: Record<AssetSort, string> = {
   updated: 'Most recently changed',
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+type Row = Awaited<ReturnType<typeof getAssetList>>['rows'][number]
 
-const CONTROL = 'mt-1 block rounded-md border border-slate-500 bg-white px-2 py-1.5'
+const COLUMNS: Column<Row>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    sort: 'name',
+    cell: (a) => (
+      <>
+        <Link
+          href={`/assets/${a.id}`}
+          className="font-semibold text-brand-700 underline [overflow-wrap:anywhere]"
+        >
+          {a.name}
+        </Link>
+        {(a.location || a.supplier) && (
+          <span className="mt-1 block text-slate-700 sm:hidden">
+            {[a.location, a.supplier].filter(Boolean).join(' · ')}
+          </span>
+        )}
+      </>
+    ),
+  },
+  { key: 'type', header: 'Type', sort: 'type', cell: (a) => assetTypeLabel(a.type) },
+  { key: 'location', header: 'Location', hideOnPhone: true, cell: (a) => a.location || '—' },
+  { key: 'supplier', header: 'Supplier', hideOnPhone: true, cell: (a) => a.supplier || '—' },
+  {
+    key: 'attention',
+    header: 'Needs attention',
+    cell: (a) => <AssetBadges spof={a.spof} standby={a.standby} />,
+  },
+]
 
-export default async function AssetsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AssetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
-  const sp = await searchParams
-  const rawType = one(sp.type)
-  const rawSort = one(sp.sort)
-  const rawCheck = one(sp.check)
-  const check = rawCheck && Object.hasOwn(CHECKS, rawCheck) ? (rawCheck as Check) : undefined
-  const filter = {
-    q: one(sp.q)?.trim().slice(0, 100) || undefined,
-    type: (ASSET_TYPE_VALUES as readonly string[]).includes(rawType ?? '')
-      ? (rawType as AssetTypeValue)
-      : undefined,
-    sort: (rawSort && Object.hasOwn(ASSET_SORTS, rawSort) ? rawSort : 'name') as AssetSort,
-    archived: one(sp.archived) === '1',
-    page: Math.max(1, Number.parseInt(one(sp.page) ?? '1', 10) || 1),
-  }
-  // The flags come from the whole graph (four queries, whatever its size), then narrow the list by id.
-  const flags = assetFlags(await loadGraph(ctx.schoolId), ctx.timeZone)
-  const ids =
-    check === 'spof' ? [...flags.spofIds] : check === 'standby' ? [...flags.recheck.keys()] : undefined
-  const { rows, total, page, pages } = await listAssets(ctx.schoolId, { ...filter, ids })
+  const p = parseSearchParams(assetListParamsSchema, await searchParams)
+  const { rows, total, page, pages } = await getAssetList(ctx.schoolId, p, ctx.timeZone)
   const edit = can(ctx.role, 'catalogue.edit')
+  const filtered = Boolean(p.q || p.type || p.check)
+  // What the links keep: the filters as the page understood them, defaults left out.
+  const params = {
+    q: p.q,
+    type: p.type,
+    check: p.check,
+    sort: p.sort === 'name' ? undefined : p.sort,
+    archived: p.archived ? '1' : undefined,
+  }
   return (
     <>
       <PageHeader
@@ -77,148 +96,56 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
           </>
         }
       />
-      <form
-        method="get"
-        aria-label="Filter assets"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3"
-      >
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">
-            Search
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filter.q} className={CONTROL} />
-        </div>
-        <div>
-          <label htmlFor="type" className="block text-sm font-semibold">
-            Type
-          </label>
-          <select id="type" name="type" defaultValue={filter.type ?? ''} className={CONTROL}>
-            <option value="">All types</option>
-            {ASSET_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="check" className="block text-sm font-semibold">
-            Needs attention
-          </label>
-          <select id="check" name="check" defaultValue={check ?? ''} className={CONTROL}>
-            <option value="">Any asset</option>
-            {(Object.keys(CHECKS) as Check[]).map((c) => (
-              <option key={c} value={c}>
-                {CHECKS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-semibold">
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={filter.sort} className={CONTROL}>
-            {(Object.keys(SORT_LABELS) as AssetSort[]).map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input
-            id="archived"
-            name="archived"
-            type="checkbox"
-            value="1"
-            defaultChecked={filter.archived}
-            className="h-5 w-5"
-          />
-          <label htmlFor="archived" className="text-sm font-semibold">
-            Show archived assets only
-          </label>
-        </div>
-        <button type="submit" className={buttonClass('secondary')}>
-          Apply
-        </button>
-      </form>
+      <FilterBar
+        label="Filter assets"
+        clearHref="/assets"
+        active={filtered || p.archived || p.sort !== 'name'}
+        fields={[
+          { kind: 'search', name: 'q', label: 'Search', value: p.q },
+          {
+            kind: 'select',
+            name: 'type',
+            label: 'Type',
+            value: p.type,
+            options: [{ value: '', label: 'All types' }, ...ASSET_TYPES],
+          },
+          {
+            kind: 'select',
+            name: 'check',
+            label: 'Needs attention',
+            value: p.check,
+            options: [
+              { value: '', label: 'Any asset' },
+              ...Object.entries(CHECK_LABELS).map(([value, label]) => ({ value, label })),
+            ],
+          },
+          {
+            kind: 'select',
+            name: 'sort',
+            label: 'Sort by',
+            value: p.sort,
+            options: Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label })),
+          },
+          { kind: 'checkbox', name: 'archived', label: 'Show archived assets only', checked: p.archived },
+        ]}
+      />
       <p className="mb-2 text-sm text-slate-700" aria-live="polite" data-testid="asset-count">
         {total === 1 ? '1 asset' : `${total} assets`}
-        {filter.archived ? ' in the archive' : ''}
-        {filter.q || filter.type || check ? ' match these filters' : ''}.
+        {p.archived ? ' in the archive' : ''}
+        {filtered ? ' match these filters' : ''}.
       </p>
-      {rows.length > 0 ? (
-        <TableScroll label="Assets">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              {filter.archived ? 'Archived assets' : 'Assets'} in {ctx.schoolName}
-            </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Type
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Location
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Supplier
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Needs attention
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`/assets/${a.id}`}
-                      className="font-semibold text-brand-700 underline [overflow-wrap:anywhere]"
-                    >
-                      {a.name}
-                    </Link>
-                    {(a.location || a.supplier) && (
-                      <span className="mt-1 block text-slate-700 sm:hidden">
-                        {[a.location, a.supplier].filter(Boolean).join(' · ')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{assetTypeLabel(a.type)}</td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{a.location || '—'}</td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{a.supplier || '—'}</td>
-                  <td className="px-3 py-2">
-                    <AssetBadges spof={flags.spofIds.has(a.id)} standby={flags.recheck.get(a.id)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : (
-        <p className="rounded-lg border border-slate-300 bg-white p-4">
-          {filter.q || filter.type || filter.archived || check
-            ? 'No assets match these filters.'
-            : 'No assets have been recorded yet.'}
-        </p>
-      )}
-      <Pagination
-        page={page}
-        pages={pages}
-        basePath="/assets"
-        params={{
-          q: filter.q,
-          type: filter.type,
-          sort: filter.sort === 'name' ? undefined : filter.sort,
-          archived: filter.archived ? '1' : undefined,
-          check,
-        }}
+      <DataTable
+        label="Assets"
+        caption={`${p.archived ? 'Archived assets' : 'Assets'} in ${ctx.schoolName}`}
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(a) => a.id}
+        sort={{ current: p.sort, href: (sort) => listHref('/assets', { ...params, sort }) }}
+        empty={
+          filtered || p.archived ? 'No assets match these filters.' : 'No assets have been recorded yet.'
+        }
       />
+      <Pagination page={page} pages={pages} basePath="/assets" params={params} />
     </>
   )
 }

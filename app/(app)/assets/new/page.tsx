@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/ui/page-header'
+import { listAssetOptions } from '@/lib/assets/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
-import { listAssetOptions } from '@/lib/services/queries'
 import { AssetForm } from '../_components/asset-form'
 
 export const metadata: Metadata = { title: 'Add an asset' }

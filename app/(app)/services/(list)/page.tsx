@@ -1,32 +1,66 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { buttonClass } from '@/components/ui/button'
+import { type Column, DataTable, listHref } from '@/components/ui/data-table'
+import { FilterBar } from '@/components/ui/filter-bar'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { TableScroll } from '@/components/ui/table-scroll'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
-import { listServices, SERVICE_SORTS, type ServiceSort } from '@/lib/services/queries'
+import { type ServiceSort, serviceListParamsSchema } from '@/lib/services/list-params'
+import { listServices } from '@/lib/services/queries'
 import { CRITICALITY } from '@/lib/services/schema'
+import { parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
 export const metadata: Metadata = { title: 'Services' }
 
-type Search = { q?: string; criticality?: string; sort?: string; archived?: string; page?: string }
+const SORT_LABELS: Record<ServiceSort, string> = {
+  priority: 'Recovery priority',
+  name: 'Name',
+  rto: 'RTO',
+  updated: 'Recently changed',
+}
 
-export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
+type Row = Awaited<ReturnType<typeof listServices>>['rows'][number]
+
+const COLUMNS: Column<Row>[] = [
+  {
+    key: 'name',
+    header: 'Service',
+    sort: 'name',
+    cell: (r) => (
+      <>
+        <Link href={`/services/${r.id}`} className="font-semibold text-brand-700 underline">
+          {r.name}
+        </Link>
+        {r.owner && <span className="block text-slate-700">{r.owner}</span>}
+      </>
+    ),
+  },
+  {
+    key: 'criticality',
+    header: 'Criticality',
+    sort: 'priority',
+    cell: (r) => `${r.criticality}. ${CRITICALITY[r.criticality - 1]?.label ?? ''}`,
+  },
+  { key: 'rto', header: 'RTO', sort: 'rto', cell: (r) => formatDuration(r.rtoMinutes) },
+  { key: 'max', header: 'Max outage', hideOnPhone: true, cell: (r) => formatDuration(r.maxOutageMinutes) },
+  { key: 'assets', header: 'Assets', hideOnPhone: true, cell: (r) => r._count.needs },
+]
+
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
-  const sp = await searchParams
-  const criticality = Number(sp.criticality)
-  const filter = {
-    q: sp.q?.trim().slice(0, 100) || undefined,
-    criticality: criticality >= 1 && criticality <= 4 ? criticality : undefined,
-    sort: (sp.sort && sp.sort in SERVICE_SORTS ? sp.sort : 'priority') as ServiceSort,
-    archived: sp.archived === '1',
-    page: Math.max(1, Number.parseInt(sp.page ?? '1', 10) || 1),
-  }
-  const { rows, total, page, pages } = await listServices(ctx.schoolId, filter)
+  const p = parseSearchParams(serviceListParamsSchema, await searchParams)
+  const { rows, total, page, pages } = await listServices(ctx.schoolId, p)
   const edit = can(ctx.role, 'catalogue.edit')
+  // What the links keep: the filters as the page understood them, defaults left out.
+  const params = {
+    q: p.q,
+    criticality: p.criticality ? String(p.criticality) : undefined,
+    sort: p.sort === 'priority' ? undefined : p.sort,
+    archived: p.archived ? '1' : undefined,
+  }
   return (
     <>
       <PageHeader
@@ -45,131 +79,54 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
-      <form
-        method="get"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3"
-      >
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">
-            Search
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={filter.q}
-            className="rounded-md border border-slate-500 px-2 py-1.5"
-          />
-        </div>
-        <div>
-          <label htmlFor="criticality" className="block text-sm font-semibold">
-            Criticality
-          </label>
-          <select
-            id="criticality"
-            name="criticality"
-            defaultValue={sp.criticality ?? ''}
-            className="rounded-md border border-slate-500 bg-white px-2 py-1.5"
-          >
-            <option value="">All</option>
-            {CRITICALITY.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.value}. {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-semibold">
-            Sort by
-          </label>
-          <select
-            id="sort"
-            name="sort"
-            defaultValue={filter.sort}
-            className="rounded-md border border-slate-500 bg-white px-2 py-1.5"
-          >
-            <option value="priority">Recovery priority</option>
-            <option value="name">Name</option>
-            <option value="rto">RTO</option>
-            <option value="updated">Recently changed</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="archived" className="block text-sm font-semibold">
-            Show
-          </label>
-          <select
-            id="archived"
-            name="archived"
-            defaultValue={filter.archived ? '1' : ''}
-            className="rounded-md border border-slate-500 bg-white px-2 py-1.5"
-          >
-            <option value="">Current services</option>
-            <option value="1">Archived services</option>
-          </select>
-        </div>
-        <button type="submit" className={buttonClass('secondary')}>
-          Apply
-        </button>
-      </form>
+      <FilterBar
+        label="Filter services"
+        clearHref="/services"
+        active={Boolean(p.q || p.criticality || p.archived || p.sort !== 'priority')}
+        fields={[
+          { kind: 'search', name: 'q', label: 'Search', value: p.q },
+          {
+            kind: 'select',
+            name: 'criticality',
+            label: 'Criticality',
+            value: params.criticality,
+            options: [
+              { value: '', label: 'All' },
+              ...CRITICALITY.map((c) => ({ value: String(c.value), label: `${c.value}. ${c.label}` })),
+            ],
+          },
+          {
+            kind: 'select',
+            name: 'sort',
+            label: 'Sort by',
+            value: p.sort,
+            options: Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label })),
+          },
+          {
+            kind: 'select',
+            name: 'archived',
+            label: 'Show',
+            value: params.archived,
+            options: [
+              { value: '', label: 'Current services' },
+              { value: '1', label: 'Archived services' },
+            ],
+          },
+        ]}
+      />
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {total} service{total === 1 ? '' : 's'}
       </p>
-      <TableScroll label="Services">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Services</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Service
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Criticality
-              </th>
-              <th scope="col" className="px-3 py-2">
-                RTO
-              </th>
-              <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                Max outage
-              </th>
-              <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                Assets
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-200">
-                <td className="px-3 py-2">
-                  <Link href={`/services/${r.id}`} className="font-semibold text-brand-700 underline">
-                    {r.name}
-                  </Link>
-                  {r.owner && <span className="block text-slate-700">{r.owner}</span>}
-                </td>
-                <td className="px-3 py-2">
-                  {r.criticality}. {CRITICALITY[r.criticality - 1]?.label}
-                </td>
-                <td className="px-3 py-2">{formatDuration(r.rtoMinutes)}</td>
-                <td className="hidden px-3 py-2 sm:table-cell">{formatDuration(r.maxOutageMinutes)}</td>
-                <td className="hidden px-3 py-2 sm:table-cell">{r._count.needs}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-slate-700">
-                  No services match.{edit && ' Add one, or load the starter catalogue from the dashboard.'}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
-      <Pagination
-        page={page}
-        pages={pages}
-        basePath="/services"
-        params={{ q: filter.q, criticality: sp.criticality, sort: sp.sort, archived: sp.archived }}
+      <DataTable
+        label="Services"
+        caption={p.archived ? 'Archived services' : 'Services'}
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.id}
+        sort={{ current: p.sort, href: (sort) => listHref('/services', { ...params, sort }) }}
+        empty={<>No services match.{edit && ' Add one, or load the starter catalogue from the dashboard.'}</>}
       />
+      <Pagination page={page} pages={pages} basePath="/services" params={params} />
     </>
   )
 }

@@ -1,11 +1,14 @@
 'use client'
 import Link from 'next/link'
-import { useActionState, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useState } from 'react'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { Notice } from '@/components/ui/notice'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { TableScroll } from '@/components/ui/table-scroll'
 import { importAssetsAction, previewAssetImportAction } from '@/lib/assets/actions'
 import type { ImportPreview } from '@/lib/assets/csv'
+import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/assets/schema'
+import { notCsvReason } from '@/lib/csv-file'
 import type { ActionResult } from '@/lib/result'
 
 type PreviewState = ActionResult<{ csv: string; preview: ImportPreview }> | null
@@ -13,15 +16,54 @@ type ImportState = ActionResult<{ imported: number; skipped: number }> | null
 
 /** Upload -> a preview with every row's problems -> import all, or only the valid rows on purpose. */
 export function ImportAssets() {
-  const [previewState, preview] = useActionState<PreviewState, FormData>(previewAssetImportAction, null)
-  const [importState, runImport] = useActionState<ImportState, FormData>(importAssetsAction, null)
+  const previewForm = useActionForm(previewAssetImportAction)
+  const importForm = useActionForm(importAssetsAction)
+  const [previewState, preview]: [PreviewState, (fd: FormData) => void] = [
+    previewForm.result,
+    previewForm.action,
+  ]
+  const [importState, runImport]: [ImportState, (fd: FormData) => void] = [
+    importForm.result,
+    importForm.action,
+  ]
   const [onlyValid, setOnlyValid] = useState(false)
-  const checked = previewState?.ok ? previewState.data : null
+  // A problem found in the browser before anything is sent (too large, not a CSV, no file), and the
+  // result it belongs to, so that a newer answer from the server replaces it.
+  const [local, setLocal] = useState<{ message: string; after: PreviewState } | null>(null)
+  const checked = previewState?.ok && !previewState.data.preview.notCsv ? previewState.data : null
   const p = checked?.preview
-  const fileError =
+  const serverError =
     previewState && !previewState.ok
       ? (previewState.fieldErrors?.file?.join(' ') ?? previewState.message)
-      : null
+      : previewState?.ok
+        ? previewState.data.preview.notCsv
+        : null
+  const fileError = local && local.after === previewState ? local.message : serverError
+
+  // Checked as soon as a file is chosen: its size, and its first bytes (an .xlsx is a zip file).
+  async function onFileChosen(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0]
+    if (!file) return setLocal(null)
+    const problem =
+      file.size > MAX_CSV_BYTES
+        ? CSV_TOO_LARGE
+        : notCsvReason(file.name, new Uint8Array(await file.slice(0, 4096).arrayBuffer()))
+    setLocal(problem ? { message: problem, after: previewState } : null)
+  }
+  function onCheck(e: FormEvent<HTMLFormElement>) {
+    const file = (e.currentTarget.elements.namedItem('file') as HTMLInputElement).files?.[0]
+    const problem = !file
+      ? 'Choose a CSV file.'
+      : file.size > MAX_CSV_BYTES
+        ? CSV_TOO_LARGE
+        : local && local.after === previewState
+          ? local.message
+          : null
+    if (!problem) return setLocal(null)
+    // Nothing is sent: the message goes beside the field.
+    e.preventDefault()
+    setLocal({ message: problem, after: previewState })
+  }
 
   if (importState?.ok)
     return (
@@ -37,7 +79,12 @@ export function ImportAssets() {
 
   return (
     <>
-      <form action={preview} className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+      <form
+        action={preview}
+        onSubmit={onCheck}
+        noValidate
+        className="mb-6 rounded-lg border border-slate-300 bg-white p-4"
+      >
         <label htmlFor="file" className="block text-sm font-semibold">
           Asset register (CSV)
         </label>
@@ -54,6 +101,7 @@ export function ImportAssets() {
           name="file"
           type="file"
           accept=".csv,text/csv"
+          onChange={onFileChosen}
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
           className="my-2 block w-full max-w-full"
@@ -77,6 +125,7 @@ export function ImportAssets() {
               </ul>
             </Notice>
           )}
+          {p.columns.length > 0 && <ColumnsRead columns={p.columns} />}
           <p className="mb-3" data-testid="import-summary">
             {p.valid} row{p.valid === 1 ? '' : 's'} ready to import; {p.invalid} with problems.
           </p>
@@ -155,5 +204,36 @@ export function ImportAssets() {
         </section>
       )}
     </>
+  )
+}
+
+/** Which column of the file was read as which field, and which were left out (and why). */
+function ColumnsRead({ columns }: { columns: ImportPreview['columns'] }) {
+  const left = columns.filter((c) => !c.field)
+  return (
+    <div className="mb-4">
+      <h3 className="mb-1 font-semibold">Columns read</h3>
+      <ul className="mb-2 list-disc pl-5 text-sm" data-testid="columns-read">
+        {columns
+          .filter((c) => c.field)
+          .map((c) => (
+            <li key={c.heading} className="[overflow-wrap:anywhere]">
+              &ldquo;{c.heading}&rdquo; as {c.label?.toLowerCase()}
+            </li>
+          ))}
+      </ul>
+      {left.length > 0 && (
+        <>
+          <h3 className="mb-1 font-semibold">Columns left out</h3>
+          <ul className="list-disc pl-5 text-sm" data-testid="columns-left-out">
+            {left.map((c) => (
+              <li key={c.heading} className="[overflow-wrap:anywhere]">
+                &ldquo;{c.heading}&rdquo;: {c.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   )
 }
