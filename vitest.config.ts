@@ -25,7 +25,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['tests/integration/setup.ts'],
+          // setup.ts gives each file a fresh database; mock-request.ts stands in for Next's request.
+          setupFiles: ['tests/integration/setup.ts', 'tests/support/mock-request.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

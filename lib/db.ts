@@ -7,18 +7,25 @@ function createClient() {
     adapter: createAdapterFactory(resolveDbTarget()),
     // The password hash never leaves the data layer unless a query asks for it by name.
     omit: { user: { passwordHash: true } },
-    // Emitted, not printed: lets tests and benchmarks count the queries a page runs.
-    log: [{ emit: 'event', level: 'query' }],
+    // Emitted, not printed: lets tests and benchmarks count the queries a page runs. Not in production,
+    // where building each query's event (its SQL, parameters and timing) costs CPU on every query and
+    // nothing counts them (npm run bench:load measures them from outside).
+    log: COUNT_QUERIES ? [{ emit: 'event', level: 'query' }] : [],
   })
-  client.$on('query', () => {
-    for (const counter of counters) counter.n++
-  })
+  if (COUNT_QUERIES)
+    client.$on('query', () => {
+      for (const counter of counters) counter.n++
+    })
   return client
 }
 
 const counters = new Set<{ n: number }>()
+const COUNT_QUERIES = process.env.NODE_ENV !== 'production'
 
-/** Runs fn and returns how many SQL statements the client sent meanwhile (for tests and benchmarks). */
+/**
+ * Runs fn and returns how many SQL statements the client sent meanwhile (for tests and benchmarks).
+ * Always 0 in production (NODE_ENV=production), where the client does not emit query events.
+ */
 export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
   const counter = { n: 0 }
   counters.add(counter)

@@ -1,4 +1,4 @@
-import { writeAudit } from '@/lib/audit'
+import { writeAudit, writeAuditMany } from '@/lib/audit'
 import type { Db } from '@/lib/db'
 import { STARTER_ASSETS, STARTER_SERVICES } from './starter'
 
@@ -52,7 +52,7 @@ export async function loadStarterCatalogue(db: Db, actor: Actor) {
         location: a.location ?? '',
         specification: a.specification ?? '',
       })),
-      select: { id: true, starterKey: true, name: true },
+      select: { id: true, starterKey: true, name: true, type: true, location: true, specification: true },
     })
     for (const a of createdAssets) assetIds.set(a.starterKey!, a.id)
     const createdServices = await tx.service.createManyAndReturn({
@@ -66,7 +66,16 @@ export async function loadStarterCatalogue(db: Db, actor: Actor) {
           { afterMinutes: 10080, level: 'NONE', note: '' },
         ],
       })),
-      select: { id: true, starterKey: true, name: true },
+      select: {
+        id: true,
+        starterKey: true,
+        name: true,
+        criticality: true,
+        rtoMinutes: true,
+        rpoMinutes: true,
+        maxOutageMinutes: true,
+        description: true,
+      },
     })
     for (const s of createdServices) serviceIds.set(s.starterKey!, s.id)
 
@@ -92,22 +101,66 @@ export async function loadStarterCatalogue(db: Db, actor: Actor) {
         .filter((d) => fresh.has(d))
         .map((d) => ({ schoolId, assetId: assetIds.get(a.key)!, dependsOnId: assetIds.get(d)! })),
     )
-    await tx.serviceAsset.createMany({ data: needs, skipDuplicates: true })
-    await tx.assetDependency.createMany({ data: edges, skipDuplicates: true })
-    if (createdAssets.length || createdServices.length)
-      await writeAudit(tx, {
+    // createManyAndReturn returns only the rows it added, so each link's audit row is for a link made now.
+    const links = await tx.serviceAsset.createManyAndReturn({
+      data: needs,
+      skipDuplicates: true,
+      select: {
+        id: true,
+        required: true,
+        service: { select: { name: true } },
+        asset: { select: { name: true } },
+      },
+    })
+    const dependencies = await tx.assetDependency.createManyAndReturn({
+      data: edges,
+      skipDuplicates: true,
+      select: { id: true, asset: { select: { name: true } }, dependsOn: { select: { name: true } } },
+    })
+    if (createdAssets.length || createdServices.length) {
+      // The activity log shows this one row; it opens to the rows below, which carry its id, and each
+      // record's own history shows it came from the starter catalogue.
+      const summary = await writeAudit(tx, {
         schoolId,
         actorId: actor.userId,
         entity: 'Catalogue',
         entityId: schoolId,
         action: 'load-starter',
         after: {
-          services: createdServices.map((s) => s.name),
-          assets: createdAssets.map((a) => a.name),
-          links: needs.length,
-          dependencies: edges.length,
+          services: createdServices.length,
+          assets: createdAssets.length,
+          links: links.length,
+          dependencies: dependencies.length,
         },
       })
+      const row = { schoolId, actorId: actor.userId, action: 'load-starter', batchId: summary.id } as const
+      await writeAuditMany(tx, [
+        ...createdServices.map(({ id, starterKey: _key, ...after }) => ({
+          ...row,
+          entity: 'Service' as const,
+          entityId: id,
+          after,
+        })),
+        ...createdAssets.map(({ id, starterKey: _key, ...after }) => ({
+          ...row,
+          entity: 'Asset' as const,
+          entityId: id,
+          after,
+        })),
+        ...links.map((l) => ({
+          ...row,
+          entity: 'ServiceAsset' as const,
+          entityId: l.id,
+          after: { service: l.service.name, asset: l.asset.name, required: l.required },
+        })),
+        ...dependencies.map((d) => ({
+          ...row,
+          entity: 'AssetDependency' as const,
+          entityId: d.id,
+          after: { asset: d.asset.name, dependsOn: d.dependsOn.name },
+        })),
+      ])
+    }
     return { services: createdServices.length, assets: createdAssets.length }
   })
 }

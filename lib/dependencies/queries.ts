@@ -36,7 +36,7 @@ export async function loadGraph(schoolId: string) {
     }),
     db.serviceAsset.findMany({
       where: { schoolId, service: { archivedAt: null }, asset: { archivedAt: null } },
-      select: { serviceId: true, assetId: true, required: true },
+      select: { serviceId: true, assetId: true, required: true, version: true },
     }),
     db.assetDependency.findMany({
       where: { schoolId, asset: { archivedAt: null }, dependsOn: { archivedAt: null } },
@@ -51,7 +51,7 @@ export async function loadGraph(schoolId: string) {
   return {
     services: services as (ServiceNode & (typeof services)[number])[],
     assets: assetNodes,
-    needs: needs as ServiceNeed[],
+    needs: needs as (ServiceNeed & { version: number })[],
     edges: edges as AssetEdge[],
   }
 }

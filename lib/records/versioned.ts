@@ -1,5 +1,5 @@
 import type { Actor } from '@/lib/actor'
-import { type AuditInput, writeAudit } from '@/lib/audit'
+import { type AuditActionOf, type AuditEntity, type AuditPair, writeAudit } from '@/lib/audit'
 import { Refusal, STALE_MESSAGE } from '@/lib/result'
 
 /*
@@ -30,11 +30,14 @@ export function expectOneRow(count: number, current: unknown): void {
 }
 
 type Tx = Parameters<typeof writeAudit>[0]
-type Entity = AuditInput['entity']
+/** Entities whose audit vocabulary has action A (lib/audit/vocabulary.ts). */
+type EntityWith<A extends string> = {
+  [E in AuditEntity]: A extends AuditActionOf<E> ? E : never
+}[AuditEntity]
 
-type VersionedUpdate<R extends { version: number }> = {
+type VersionedUpdate<R extends { version: number }, E extends EntityWith<'update'>> = {
   actor: Actor
-  entity: Entity
+  entity: E
   id: string
   version: number
   /** Words for "That ___ was not found." */
@@ -45,13 +48,13 @@ type VersionedUpdate<R extends { version: number }> = {
   write: (before: R) => Promise<{ count: number }>
   /** Rules that need the record as it is (a name clash, a standby): throw a Refusal to refuse. */
   check?: (before: R) => Promise<void> | void
-  action?: AuditInput['action']
+  action?: AuditActionOf<E>
 }
 
 /** Updates one versioned record and writes its audit row (before and after), in the caller's transaction. */
-export async function updateVersioned<R extends { version: number }>(
+export async function updateVersioned<R extends { version: number }, E extends EntityWith<'update'>>(
   tx: Tx,
-  u: VersionedUpdate<R>,
+  u: VersionedUpdate<R, E>,
 ): Promise<{ before: R; after: R }> {
   const before = checkVersion(await u.read(), u.version, u.what)
   await u.check?.(before)
@@ -60,9 +63,9 @@ export async function updateVersioned<R extends { version: number }>(
   await writeAudit(tx, {
     schoolId: u.actor.schoolId,
     actorId: u.actor.userId,
-    entity: u.entity,
+    // The entity and its action are checked against the vocabulary where E is inferred (the caller).
+    ...({ entity: u.entity, action: u.action ?? 'update' } as AuditPair),
     entityId: u.id,
-    action: u.action ?? 'update',
     before,
     after,
   })
@@ -71,7 +74,7 @@ export async function updateVersioned<R extends { version: number }>(
 
 type ArchiveChange<R extends { version: number; archivedAt: Date | null; name: string }> = {
   actor: Actor
-  entity: Entity
+  entity: EntityWith<'archive'> & EntityWith<'restore'>
   id: string
   version: number
   what: string
@@ -105,9 +108,8 @@ export async function setArchivedVersioned<
   await writeAudit(tx, {
     schoolId: c.actor.schoolId,
     actorId: c.actor.userId,
-    entity: c.entity,
+    ...({ entity: c.entity, action: c.archived ? 'archive' : 'restore' } as AuditPair),
     entityId: c.id,
-    action: c.archived ? 'archive' : 'restore',
     before: { name: before.name, archivedAt: before.archivedAt },
     after: { name: before.name, archivedAt },
   })

@@ -1,5 +1,4 @@
 import 'server-only'
-import { listAssetOptions } from '@/lib/assets/queries'
 import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
@@ -94,7 +93,7 @@ export async function getService(schoolId: string, id: string) {
 export async function listServiceLinks(schoolId: string, serviceId: string) {
   return db.serviceAsset.findMany({
     where: { schoolId, serviceId, asset: { archivedAt: null } },
-    select: { serviceId: true, assetId: true, required: true },
+    select: { serviceId: true, assetId: true, required: true, version: true },
   })
 }
 
@@ -109,17 +108,21 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
   const service = await getService(schoolId, id)
   if (!service) return null
   const archived = Boolean(service.archivedAt)
-  const [g, options, ownLinks] = await Promise.all([
+  const [g, ownLinks] = await Promise.all([
     loadGraph(schoolId),
-    opts.edit && !archived ? listAssetOptions(schoolId) : [],
     archived ? listServiceLinks(schoolId, service.id) : [],
   ])
+  // The graph already holds every live asset by name: the picker's options, without a query of their own.
+  const options = opts.edit && !archived ? g.assets.map(({ id, name, type }) => ({ id, name, type })) : []
   const names = new Map(g.assets.map((a) => [a.id, a.name]))
   const name = (assetId: string) => names.get(assetId) ?? 'Unknown asset'
   const spofIds = new Set(
     singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
       .filter((p) => p.serviceIds.includes(service.id))
       .map((p) => p.assetId),
+  )
+  const linkVersions = new Map(
+    [...g.needs, ...ownLinks].filter((n) => n.serviceId === service.id).map((n) => [n.assetId, n.version]),
   )
   const deps = serviceDependencies(service.id, [...g.needs, ...ownLinks], g.edges).map((d) => ({
     id: d.assetId,
@@ -128,6 +131,8 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
     required: d.required,
     via: d.via.map(name),
     spof: spofIds.has(d.assetId),
+    /** For a direct link: its version, to change required/optional. */
+    linkVersion: linkVersions.get(d.assetId),
   }))
   const linked = new Set(deps.filter((d) => d.direct).map((d) => d.id))
   return {

@@ -1,39 +1,37 @@
-import { expect, test } from '@playwright/test'
-import { catalogueSnapshot, postAction, query, screenshots, signInAs } from './support'
+import { expect, test } from './fixtures'
+import { postAction, screenshots } from './support'
 
-async function assetCount() {
-  return Number((await query<{ n: string }>('SELECT count(*) AS n FROM "Asset"'))[0]!.n)
-}
-
-test.describe.configure({ mode: 'serial' })
+// Each test works in a school of its own (the `school` fixture), so they run alone and in any order.
 
 test('a manager loads the starter catalogue, links a new service and watches a single point of failure come and go', async ({
-  page,
+  signedInAs,
+  assetsPage,
+  servicesPage,
 }) => {
-  await signInAs(page, 'MANAGER')
+  const page = await signedInAs('MANAGER')
   await page.getByRole('button', { name: 'Load the starter catalogue' }).click()
   await expect(page.locator('[data-notice="success"]')).toContainText('Added 12 services')
   await expect(page.getByRole('region', { name: 'Services and assets' })).toContainText('12Services')
   await screenshots(page, 'dashboard-with-catalogue')
 
   // A new asset with no standby...
-  await page.goto('/assets')
+  await assetsPage.goto()
   await screenshots(page, 'assets')
-  await page.goto('/assets/new')
+  await assetsPage.gotoNew()
   await screenshots(page, 'asset-new')
   await page.getByLabel('Name', { exact: true }).fill('Exams officer laptop')
   await page.getByLabel('Type').selectOption('HARDWARE')
   await page.getByRole('button', { name: 'Add asset' }).click()
-  await expect(page.getByRole('heading', { name: 'Exams officer laptop', level: 1 })).toBeVisible()
+  await expect(assetsPage.heading('Exams officer laptop')).toBeVisible()
   const assetUrl = page.url()
   await expect(page.getByTestId('spof-badge')).toHaveCount(0)
 
   // ...needed by a new vital service makes a single point of failure.
-  await page.goto('/services/new')
+  await servicesPage.gotoNew()
   await page.getByLabel('Name').fill('Exam entries')
   await page.getByLabel('Criticality').selectOption('1')
-  await page.getByRole('button', { name: 'Add service' }).click()
-  await expect(page.getByRole('heading', { name: 'Exam entries', level: 1 })).toBeVisible()
+  await servicesPage.addButton().click()
+  await expect(servicesPage.heading('Exam entries')).toBeVisible()
   await page.getByLabel('Asset this service needs').selectOption({ label: 'Exams officer laptop' })
   await page.getByRole('button', { name: 'Add link' }).click()
   await expect(page.getByTestId('service-deps')).toContainText('Exams officer laptop')
@@ -58,9 +56,15 @@ test('a manager loads the starter catalogue, links a new service and watches a s
   await expect(page.getByRole('heading', { name: 'Dependencies', level: 1 })).toBeVisible()
 })
 
-test('a CSV with one bad row shows the problem and writes nothing', async ({ page }) => {
-  await signInAs(page, 'MANAGER')
-  await page.goto('/assets')
+test('a CSV with one bad row shows the problem and writes nothing', async ({
+  signedInAs,
+  assetsPage,
+  db,
+  school,
+}) => {
+  const page = await signedInAs('MANAGER')
+  const assetCount = () => db.count('Asset', school.id)
+  await assetsPage.goto()
   await page.getByRole('link', { name: 'Import from CSV' }).click()
   const before = await assetCount()
   await page.getByLabel('Asset register (CSV)').setInputFiles({
@@ -90,15 +94,27 @@ test('a CSV with one bad row shows the problem and writes nothing', async ({ pag
   expect(await assetCount()).toBe(before + 2)
 })
 
-test('a team member reads services, assets and dependencies but has nothing to change', async ({ page }) => {
-  await signInAs(page, 'TEAM')
-  await page.goto('/assets')
+test('a team member reads services, assets and dependencies but has nothing to change', async ({
+  signedInAs,
+  assetsPage,
+  servicesPage,
+  db,
+  school,
+}) => {
+  // The catalogue a manager would have built: a vital service that needs a laptop, and a file server.
+  const laptop = await db.asset(school.id, { name: 'Exams officer laptop' })
+  const other = await db.asset(school.id, { name: 'File server' })
+  const exams = await db.service(school.id, { name: 'Exam entries', criticality: 1 })
+  await db.link(school.id, exams, laptop)
+
+  const page = await signedInAs('TEAM')
+  await assetsPage.goto()
   await expect(page.getByRole('link', { name: 'Add an asset' })).toHaveCount(0)
   await expect(page.getByRole('link', { name: 'Import from CSV' })).toHaveCount(0)
   await screenshots(page, 'assets-team')
   await page.getByRole('link', { name: 'Exams officer laptop' }).click()
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0)
-  await page.goto('/services')
+  await servicesPage.goto()
   await page.getByRole('link', { name: 'Exam entries' }).click()
   await expect(page.getByRole('button', { name: 'Add link' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Remove/ })).toHaveCount(0)
@@ -107,21 +123,18 @@ test('a team member reads services, assets and dependencies but has nothing to c
   expect(exported.status()).toBe(200)
   expect(await exported.text()).toContain('Exams officer laptop')
   // Posting straight to the manager's actions, as a crafted request would, is refused and changes nothing.
-  const [laptop] = await query<{ id: string }>(`SELECT id FROM "Asset" WHERE name = 'Exams officer laptop'`)
-  const [other] = await query<{ id: string }>(`SELECT id FROM "Asset" WHERE name = 'File server'`)
-  const [exams] = await query<{ id: string }>(`SELECT id FROM "Service" WHERE name = 'Exam entries'`)
-  const before = await catalogueSnapshot()
+  const before = await db.catalogueSnapshot()
   const attempts: [string, unknown][] = [
-    ['updateAssetAction', { id: laptop!.id, version: 1, name: 'Hijacked', type: 'HARDWARE' }],
-    ['archiveAssetAction', { id: laptop!.id, version: 1, confirm: 'yes' }],
-    ['addDependencyAction', { assetId: laptop!.id, dependsOnId: other!.id }],
-    ['linkServiceAssetAction', { serviceId: exams!.id, assetId: other!.id, required: 'true' }],
-    ['unlinkServiceAssetAction', { serviceId: exams!.id, assetId: laptop!.id }],
-    ['archiveServiceAction', { id: exams!.id, version: 1, confirm: 'yes' }],
+    ['updateAssetAction', { id: laptop, version: 1, name: 'Hijacked', type: 'HARDWARE' }],
+    ['archiveAssetAction', { id: laptop, version: 1, confirm: 'yes' }],
+    ['addDependencyAction', { assetId: laptop, dependsOnId: other }],
+    ['linkServiceAssetAction', { serviceId: exams, assetId: other, required: 'true' }],
+    ['unlinkServiceAssetAction', { serviceId: exams, assetId: laptop }],
+    ['archiveServiceAction', { id: exams, version: 1, confirm: 'yes' }],
     ['importAssetsAction', { csv: 'name,type\nSneaky,Hardware\n', mode: 'all' }],
     ['loadStarterCatalogueAction', {}],
   ]
   for (const [action, input] of attempts)
     expect(await postAction(page, action, [input]), action).toContain('NOT_FOUND')
-  expect(await catalogueSnapshot()).toEqual(before)
+  expect(await db.catalogueSnapshot()).toEqual(before)
 })

@@ -1,13 +1,5 @@
-import { expect, test } from '@playwright/test'
-import {
-  type DemoRole,
-  expectNoAxeViolations,
-  LOGINS,
-  mainNav,
-  SignInPage,
-  screenshots,
-  signInAs,
-} from './support'
+import { expect, test } from './fixtures'
+import { type DemoRole, expectNoAxeViolations, LOGINS, mainNav, screenshots } from './support'
 
 const NAV: Record<DemoRole, string[]> = {
   MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
@@ -22,10 +14,11 @@ const ROLE_LABEL: Record<DemoRole, string> = {
   VIEWER: 'Read-only viewer',
 }
 
+// The demo's own head teacher login: the one test here that signs in with a seeded login, read-only.
 test('the sign-in page refuses a wrong password with a clear message and keeps the e-mail', async ({
   page,
+  signInPage: p,
 }) => {
-  const p = new SignInPage(page)
   await p.goto()
   await expectNoAxeViolations(page)
   await p.signIn(LOGINS.HEAD, 'not the password')
@@ -37,11 +30,11 @@ test('the sign-in page refuses a wrong password with a clear message and keeps t
 })
 
 for (const role of Object.keys(NAV) as DemoRole[]) {
-  test(`${role.toLowerCase()} signs in and sees their own navigation`, async ({ page }) => {
-    await signInAs(page, role)
+  test(`${role.toLowerCase()} signs in and sees their own navigation`, async ({ signedInAs }) => {
+    const page = await signedInAs(role)
     await expect(page.getByTestId('role')).toHaveText(ROLE_LABEL[role])
     await expect(mainNav(page).getByRole('link')).toHaveText(NAV[role])
-    // Real counts from the seeded database, one person in each role, for the roles that may see people.
+    // Real counts from the test's school, one person in each role, for the roles that may see people.
     const people = page.getByRole('region', { name: 'People' })
     if (NAV[role].includes('People')) {
       await expect(people.getByRole('listitem')).toHaveCount(4)
@@ -61,21 +54,31 @@ for (const role of Object.keys(NAV) as DemoRole[]) {
   })
 }
 
-test('a manager of two schools switches school and sees only that school', async ({ page }) => {
-  await signInAs(page, 'MANAGER')
-  await expect(page.getByRole('link', { name: 'Oakfield Primary School' })).toBeVisible()
+test('a manager of two schools switches school and sees only that school', async ({
+  signedInAs,
+  db,
+  school,
+}) => {
+  // The test's school (one person per role) and a second one where the same manager is alone; with no
+  // school chosen yet, the first by name is where they land.
+  const home = school.name
+  const away = `Westfield Academy ${school.tag}`
+  const second = await db.school(away, [])
+  await db.login(second.id, 'MANAGER', school.logins.MANAGER.email)
+  const page = await signedInAs('MANAGER')
+  await expect(page.getByRole('link', { name: home })).toBeVisible()
   await page
     .getByLabel('School', { exact: true })
-    .selectOption({ label: 'Riverside Academy (Service continuity manager)' })
+    .selectOption({ label: `${away} (Service continuity manager)` })
   // Choosing alone changes nothing (WCAG 3.2.2); the Switch button does.
-  await expect(page.getByRole('link', { name: 'Oakfield Primary School' })).toBeVisible()
+  await expect(page.getByRole('link', { name: home })).toBeVisible()
   await page.getByRole('button', { name: 'Switch' }).click()
-  await expect(page.getByRole('link', { name: 'Riverside Academy' })).toBeVisible()
+  await expect(page.getByRole('link', { name: away })).toBeVisible()
   await page.goto('/people')
-  await expect(page.getByRole('row')).toHaveCount(2) // header + the manager: the demo team is at Oakfield only
+  await expect(page.getByRole('row')).toHaveCount(2) // header + the manager: the team is at the first school only
   await page
     .getByLabel('School', { exact: true })
-    .selectOption({ label: 'Oakfield Primary School (Service continuity manager)' })
+    .selectOption({ label: `${home} (Service continuity manager)` })
   await page.getByRole('button', { name: 'Switch' }).click()
-  await expect(page.getByRole('link', { name: 'Oakfield Primary School' })).toBeVisible()
+  await expect(page.getByRole('link', { name: home })).toBeVisible()
 })

@@ -29,6 +29,12 @@ export class SignInPage {
   }
 }
 
+/**
+ * How long a sign-in may take to reach the dashboard: the password check is deliberately slow (scrypt),
+ * and the first request after the server starts also warms it; over 5 s on a busy two-core machine.
+ */
+export const SIGN_IN_TIMEOUT = 20_000
+
 export async function signInAs(page: Page, role: DemoRole) {
   // The school a person last chose is remembered on the server, across browsers: start each journey
   // from where a first sign-in lands (the first school by name), whatever an earlier test switched to.
@@ -36,8 +42,9 @@ export async function signInAs(page: Page, role: DemoRole) {
   const p = new SignInPage(page)
   await p.goto()
   await p.signIn(LOGINS[role])
-  // The password check is deliberately slow (scrypt), and the first request warms the server.
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({
+    timeout: SIGN_IN_TIMEOUT,
+  })
 }
 
 export function mainNav(page: Page) {

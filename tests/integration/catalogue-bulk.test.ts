@@ -1,16 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createAssetAction, importAssetsAction, previewAssetImportAction } from '@/lib/assets/actions'
 import { loadStarterCatalogueAction } from '@/lib/catalogue/actions'
 import { singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { STARTER_ASSETS, STARTER_SERVICES } from '@/lib/catalogue/starter'
 import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
-import { contextFor, form, makeMember, makeSchool } from '../support/factories'
+import { assetForm, contextFor, form, makeMember, makeSchool, makeService } from '../support/factories'
 import { asUser } from '../support/session'
-
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
 
 let schoolId: string
 let teamCtx: Awaited<ReturnType<typeof contextFor>>
@@ -64,18 +60,9 @@ describe('starter catalogue', () => {
   })
 
   it("uses the school's own asset and service of the same name instead of adding a second one", async () => {
-    const own = await createAssetAction(null, form({ name: 'file SERVER', type: 'HARDWARE' }))
+    const own = await createAssetAction(null, assetForm({ name: 'file SERVER' }))
     if (!own.ok) throw new Error(own.message)
-    await db.service.create({
-      data: {
-        schoolId,
-        name: 'Printing',
-        criticality: 3,
-        rtoMinutes: 60,
-        rpoMinutes: 60,
-        maxOutageMinutes: 120,
-      },
-    })
+    await makeService(schoolId, { name: 'Printing', criticality: 3 })
     const r = await loadStarterCatalogueAction({})
     expect(r).toEqual({
       ok: true,

@@ -4,7 +4,7 @@
  * single points of failure follow standbys and chains, and loops between assets are refused.
  * Service archiving is covered elsewhere.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   addDependencyAction,
   archiveAssetAction,
@@ -18,26 +18,11 @@ import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
 import { createServiceAction, linkServiceAssetAction, unlinkServiceAssetAction } from '@/lib/services/actions'
 import { createTestAsset as asset, catalogueSnapshot as snapshot } from '../support/catalogue'
-import { contextFor, form, makeMember, makeSchool } from '../support/factories'
+import { contextFor, form, makeMember, makeSchool, serviceForm } from '../support/factories'
 import { asUser } from '../support/session'
 
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
-
-const SERVICE = {
-  name: 'Management information system',
-  criticality: 1,
-  rtoValue: 4,
-  rtoUnit: 'hours',
-  rpoValue: 1,
-  rpoUnit: 'days',
-  maxOutageValue: 1,
-  maxOutageUnit: 'days',
-}
-
 async function service(name: string, criticality = 1) {
-  const r = await createServiceAction(null, form({ ...SERVICE, name, criticality }))
+  const r = await createServiceAction(null, serviceForm({ name, criticality }))
   if (!r.ok) throw new Error(r.message)
   return r.data.id
 }

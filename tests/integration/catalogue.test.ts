@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   addDependencyAction,
   archiveAssetAction,
@@ -16,12 +16,8 @@ import {
   updateServiceAction,
 } from '@/lib/services/actions'
 import { createTestAsset as asset, catalogueSnapshot as snapshot } from '../support/catalogue'
-import { contextFor, form, makeMember, makeSchool } from '../support/factories'
+import { contextFor, form, makeAsset, makeMember, makeSchool, makeService } from '../support/factories'
 import { asUser } from '../support/session'
-
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
 
 const SERVICE = {
   name: 'Management information system',
@@ -102,16 +98,7 @@ describe('services', () => {
   })
 
   it('answers not-found for another school’s service and for a team member, changing nothing', async () => {
-    const otherSvc = await db.service.create({
-      data: {
-        schoolId: s.otherSchoolId,
-        name: 'Theirs',
-        criticality: 1,
-        rtoMinutes: 60,
-        rpoMinutes: 60,
-        maxOutageMinutes: 60,
-      },
-    })
+    const otherSvc = await makeService(s.otherSchoolId, { name: 'Theirs', maxOutageMinutes: 60 })
     const before = [await snapshot(s.schoolId), await snapshot(s.otherSchoolId)]
     expect(await updateServiceAction(null, form({ ...SERVICE, id: otherSvc.id, version: 1 }))).toMatchObject({
       reason: 'NOT_FOUND',
@@ -223,9 +210,7 @@ describe('assets, links and single points of failure', () => {
   it('refuses links to another school’s assets', async () => {
     await createServiceAction(null, form(SERVICE))
     const svc = await db.service.findFirstOrThrow({ where: { schoolId: s.schoolId } })
-    const theirs = await db.asset.create({
-      data: { schoolId: s.otherSchoolId, name: 'Theirs', type: 'HARDWARE' },
-    })
+    const theirs = await makeAsset(s.otherSchoolId, { name: 'Theirs' })
     const mine = await asset('Mine')
     const before = await snapshot(s.schoolId)
     expect(await linkServiceAssetAction(null, form({ serviceId: svc.id, assetId: theirs.id }))).toMatchObject(

@@ -8,10 +8,6 @@ import { contextFor, form, makeMember, makeSchool, snapshotCounts } from '../sup
 import { lastRedirect } from '../support/mock-navigation'
 import { asUser, sessionState } from '../support/session'
 
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
-
 async function setup() {
   const a = await makeSchool('School A')
   const b = await makeSchool('School B')

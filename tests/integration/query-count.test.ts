@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { assetsCsv } from '@/lib/assets/export'
 import { getAssetList, getAssetView, listAssets } from '@/lib/assets/queries'
+import { describeChanges, listChanges, listRecentChanges } from '@/lib/audit/queries'
 import { countQueries, db } from '@/lib/db'
 import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
+import { getSchoolOverview } from '@/lib/schools/queries'
 import { servicesCsv } from '@/lib/services/export'
 import { getServiceView, listServices } from '@/lib/services/queries'
+import { fillAuditTrail } from '../support/audit'
 import { fillCatalogue } from '../support/bulk'
 import { makeSchool } from '../support/factories'
 
@@ -26,6 +29,11 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'dashboard summary': (id) => getCatalogueSummary(id, 'Europe/London'),
   'services export': (id) => servicesCsv(id),
   'assets export': (id) => assetsCsv(id),
+  'activity page': (id) => listChanges(id, { timeZone: 'Europe/London' }),
+  'activity filtered by kind': (id) => listChanges(id, { timeZone: 'Europe/London', entity: ['Asset'] }),
+  'dashboard recent changes': (id) => listRecentChanges(id, 'Europe/London'),
+  'dashboard overview with its changes described': async (id) =>
+    describeChanges(id, (await getSchoolOverview(id)).recent, 'Europe/London'),
 }
 
 // The record pages open one record; which one is looked up outside the count (the URL names it).
@@ -43,6 +51,8 @@ describe('query counts do not grow with the rows', () => {
     const large = await makeSchool()
     await fillCatalogue(small.id, 5)
     await fillCatalogue(large.id, 200)
+    await fillAuditTrail(small.id, 5)
+    await fillAuditTrail(large.id, 200)
     for (const school of [small, large]) {
       // The middle asset of a chain: it depends on one asset and another depends on it.
       const asset = await db.asset.findFirstOrThrow({ where: { schoolId: school.id, name: 'Asset 00001' } })

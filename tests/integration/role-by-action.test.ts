@@ -1,8 +1,16 @@
 /*
- * Every server action, tried by every role. Each capability adds its rows here. A role without the
- * permission gets NOT_FOUND and nothing in the database changes; a role with it gets past the wrapper.
+ * Every server action, tried by every role. The test finds the actions itself: it imports every
+ * lib/<domain>/actions.ts (and any other module that opens with 'use server') and lists each export, so a
+ * new domain's actions cannot be left out. It fails when an exported action has no row in ROWS, and
+ * when a row names an action that no longer exists. A role without the permission gets NOT_FOUND and
+ * nothing in the database changes (every table, row by row); a role with it gets past the wrapper.
+ *
+ * Each capability adds one row per action, keyed by its exported name. `action` may be left out (the
+ * test finds the export by name); when given it must be that same export.
  */
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as assetActions from '@/lib/assets/actions'
 import * as accountActions from '@/lib/auth/account-actions'
 import * as catalogueActions from '@/lib/catalogue/actions'
@@ -12,12 +20,18 @@ import * as invitationActions from '@/lib/invitations/actions'
 import * as peopleActions from '@/lib/people/actions'
 import type { ActionResult } from '@/lib/result'
 import * as serviceActions from '@/lib/services/actions'
-import { contextFor, form, makeMember, makeSchool } from '../support/factories'
+import {
+  assetForm,
+  contextFor,
+  form,
+  makeAsset,
+  makeMember,
+  makeSchool,
+  makeService,
+  serviceForm,
+} from '../support/factories'
 import { asUser } from '../support/session'
-
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
+import { databaseSnapshot } from '../support/snapshot'
 
 type Fixture = {
   schoolId: string
@@ -29,8 +43,9 @@ type Fixture = {
   /** For each role's login, invitations to another school, to accept and to decline. */
   invitationsFor: Record<Role, { accept: string; decline: string }>
 }
+type Action = (a: unknown, b?: unknown) => Promise<ActionResult<unknown>>
 type Row = {
-  action: (a: unknown, b?: unknown) => Promise<ActionResult<unknown>>
+  action?: Action
   input: (f: Fixture, role: Role) => unknown
   allowed: Role[]
 }
@@ -95,34 +110,12 @@ const ROWS: Record<string, Row> = {
   },
   createServiceAction: {
     action: serviceActions.createServiceAction,
-    input: () =>
-      form({
-        name: 'S',
-        criticality: 2,
-        rtoValue: 1,
-        rtoUnit: 'days',
-        rpoValue: 1,
-        rpoUnit: 'days',
-        maxOutageValue: 2,
-        maxOutageUnit: 'days',
-      }),
+    input: () => serviceForm({ name: 'S' }),
     allowed: M,
   },
   updateServiceAction: {
     action: serviceActions.updateServiceAction,
-    input: (f) =>
-      form({
-        id: f.serviceId,
-        version: 1,
-        name: 'S2',
-        criticality: 2,
-        rtoValue: 1,
-        rtoUnit: 'days',
-        rpoValue: 1,
-        rpoUnit: 'days',
-        maxOutageValue: 2,
-        maxOutageUnit: 'days',
-      }),
+    input: (f) => serviceForm({ id: f.serviceId, version: 1, name: 'S2' }),
     allowed: M,
   },
   archiveServiceAction: {
@@ -152,12 +145,12 @@ const ROWS: Record<string, Row> = {
   },
   createAssetAction: {
     action: assetActions.createAssetAction,
-    input: () => form({ name: 'A', type: 'HARDWARE' }),
+    input: () => assetForm({ name: 'A' }),
     allowed: M,
   },
   updateAssetAction: {
     action: assetActions.updateAssetAction,
-    input: (f) => form({ id: f.assetId, version: 1, name: 'A2', type: 'HARDWARE' }),
+    input: (f) => assetForm({ id: f.assetId, version: 1, name: 'A2' }),
     allowed: M,
   },
   archiveAssetAction: {
@@ -193,20 +186,35 @@ const ROWS: Record<string, Row> = {
   },
 }
 
-async function everything() {
-  const tables = await Promise.all([
-    db.school.findMany({ orderBy: { id: 'asc' } }),
-    db.user.findMany({ orderBy: { id: 'asc' } }),
-    db.membership.findMany({ orderBy: { id: 'asc' } }),
-    db.invitation.findMany({ orderBy: { id: 'asc' } }),
-    db.service.findMany({ orderBy: { id: 'asc' } }),
-    db.asset.findMany({ orderBy: { id: 'asc' } }),
-    db.serviceAsset.findMany({ orderBy: { id: 'asc' } }),
-    db.assetDependency.findMany({ orderBy: { id: 'asc' } }),
-    db.auditEvent.count(),
-  ])
-  return tables
+const ROOT = path.resolve(import.meta.dirname, '../..')
+// 'use server' as the file's first statement, after any comments.
+const USE_SERVER = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/
+
+/** Every module of server actions: each lib/<domain>/actions.ts, and any other file that opens with 'use server'. */
+function actionFiles(): string[] {
+  const found = new Set<string>()
+  for (const top of ['lib', 'app', 'components'])
+    for (const rel of readdirSync(path.join(ROOT, top), { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(top, rel)
+      if (!/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file) || file.startsWith('lib/generated/')) continue
+      if (file.startsWith('lib/') && path.basename(file) === 'actions.ts') found.add(file)
+      else if (USE_SERVER.test(readFileSync(path.join(ROOT, file), 'utf8'))) found.add(file)
+    }
+  return [...found].sort()
 }
+
+const FILES = actionFiles()
+/** Every export of every action module, by exported name, with the files that export that name. */
+const EXPORTED = new Map<string, { fn: unknown; files: string[] }>()
+for (const file of FILES) {
+  const mod: Record<string, unknown> = await import(/* @vite-ignore */ path.join(ROOT, file))
+  for (const [name, fn] of Object.entries(mod)) {
+    const seen = EXPORTED.get(name)
+    if (seen) seen.files.push(file)
+    else EXPORTED.set(name, { fn, files: [file] })
+  }
+}
+const actionFor = (name: string) => EXPORTED.get(name)?.fn as Action
 
 const ctxs = {} as Record<Role, Awaited<ReturnType<typeof contextFor>>>
 let fixture: Fixture
@@ -216,18 +224,9 @@ beforeAll(async () => {
   for (const role of ALL)
     ctxs[role] = await contextFor((await makeMember(school.id, role)).user.id, school.id)
   const target = await makeMember(school.id, 'TEAM')
-  const service = await db.service.create({
-    data: {
-      schoolId: school.id,
-      name: 'Svc',
-      criticality: 1,
-      rtoMinutes: 60,
-      rpoMinutes: 60,
-      maxOutageMinutes: 120,
-    },
-  })
-  const asset = await db.asset.create({ data: { schoolId: school.id, name: 'Asset', type: 'HARDWARE' } })
-  const other = await db.asset.create({ data: { schoolId: school.id, name: 'Other', type: 'HARDWARE' } })
+  const service = await makeService(school.id, { name: 'Svc' })
+  const asset = await makeAsset(school.id, { name: 'Asset' })
+  const other = await makeAsset(school.id, { name: 'Other' })
   const elsewhere = await makeSchool()
   const invitationsFor = {} as Fixture['invitationsFor']
   const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000)
@@ -251,33 +250,59 @@ beforeAll(async () => {
   }
 })
 
+describe('the table of actions', () => {
+  it('finds the action modules', () => {
+    // A discovery that found nothing would make every check below pass vacuously.
+    expect(FILES).toEqual(
+      expect.arrayContaining([
+        'lib/assets/actions.ts',
+        'lib/catalogue/actions.ts',
+        'lib/invitations/actions.ts',
+        'lib/people/actions.ts',
+        'lib/services/actions.ts',
+      ]),
+    )
+  })
+
+  it('has a row for every exported action', () => {
+    const missing = [...EXPORTED.keys()].filter((name) => !(name in ROWS))
+    expect(missing, 'exported actions with no row in ROWS').toEqual([])
+  })
+
+  it('has no row for an action that no longer exists', () => {
+    const gone = Object.keys(ROWS).filter((name) => !EXPORTED.has(name))
+    expect(gone, 'rows in ROWS naming no exported action').toEqual([])
+  })
+
+  it('exports only functions, each name from one module, each the action its row names', () => {
+    const problems: string[] = []
+    for (const [name, { fn, files }] of EXPORTED) {
+      if (typeof fn !== 'function') problems.push(`${name} in ${files[0]} is not a function`)
+      if (files.length > 1) problems.push(`${name} is exported by ${files.join(' and ')}`)
+      const named = ROWS[name]?.action
+      if (named && named !== fn) problems.push(`the row for ${name} names another function`)
+    }
+    expect(problems).toEqual([])
+  })
+})
+
 describe('role by action', () => {
   for (const [name, row] of Object.entries(ROWS))
     for (const role of ALL) {
       const allowed = row.allowed.includes(role)
       it(`${role} ${allowed ? 'may' : 'may not'} ${name}`, async () => {
+        const action = actionFor(name)
+        expect(action, `${name} is not an exported action`).toBeTypeOf('function')
         asUser(ctxs[role])
         if (allowed) {
-          const r = await row.action(null, row.input(fixture, role))
+          const r = await action(null, row.input(fixture, role))
           if (!r.ok) expect(['NOT_FOUND', 'UNAUTHENTICATED', 'ERROR']).not.toContain(r.reason)
           return
         }
-        const before = await everything()
-        const r = await row.action(null, row.input(fixture, role))
+        const before = await databaseSnapshot()
+        const r = await action(null, row.input(fixture, role))
         expect(r).toMatchObject({ ok: false, reason: 'NOT_FOUND' })
-        expect(await everything()).toEqual(before)
+        expect(await databaseSnapshot()).toEqual(before)
       })
     }
-
-  it('covers every exported action', () => {
-    const exported = [
-      peopleActions,
-      invitationActions,
-      serviceActions,
-      assetActions,
-      catalogueActions,
-      accountActions,
-    ].flatMap((m) => Object.keys(m))
-    expect(exported.sort()).toEqual(Object.keys(ROWS).sort())
-  })
 })

@@ -10,6 +10,8 @@ const jar = vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET = 'sessions-test-secret-0123456789abcdef'
   return new Map<string, string>()
 })
+// The real session check (tests/support/mock-request.ts replaces it for every other file).
+vi.unmock('@/lib/auth/context')
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     getAll: () => [...jar].map(([name, value]) => ({ name, value })),

@@ -4,13 +4,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { afterAll, beforeAll, vi } from 'vitest'
+import { afterAll, beforeAll } from 'vitest'
 import { closePglite } from '@/lib/db/adapter'
 import { applyMigrations } from '@/lib/db/migrations'
 import { resolveDbTarget } from '@/lib/db/target'
-
-// Actions redirect after a create; tests read the data they return and the redirect they asked for.
-vi.mock('next/navigation', () => import('../support/mock-navigation'))
 
 const serverUrl = process.env.TEST_SERVER_URL ?? process.env.DATABASE_URL
 const dbName = `it_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`

@@ -4,7 +4,7 @@
  * refused with the stored record (and nothing overwritten), control characters in any text field are
  * refused beside the field, and a refused request never echoes a password.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createAssetAction, updateAssetAction } from '@/lib/assets/actions'
 import { runSchoolAction } from '@/lib/auth/run-action'
@@ -23,10 +23,6 @@ import { createTestAsset as asset, catalogueSnapshot as snapshot } from '../supp
 import { contextFor, form, makeMember, makeSchool } from '../support/factories'
 import { lastRedirect } from '../support/mock-navigation'
 import { asUser } from '../support/session'
-
-vi.mock('@/lib/auth/context', () => import('../support/mock-context'))
-vi.mock('next/cache', () => import('../support/mock-next'))
-vi.mock('next/headers', () => import('../support/mock-next'))
 
 const SERVICE = {
   name: 'Cashless catering',

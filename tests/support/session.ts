@@ -1,7 +1,8 @@
 /*
  * Integration tests call the real server actions against a real database. The only thing replaced is
- * where the wrapper reads the signed-in user's school context from (Next's request): each test file
- * mocks '@/lib/auth/context' with ./mock-context, and picks the user with asUser().
+ * where the wrapper reads the signed-in user's school context from (Next's request): the integration
+ * project's setup file (./mock-request.ts) mocks '@/lib/auth/context' with ./mock-context for every
+ * test file, and each test picks the user with asUser().
  */
 import type { SchoolContext } from '@/lib/auth/school-context'
 

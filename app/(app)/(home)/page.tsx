@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
 import { PageHeader } from '@/components/ui/page-header'
+import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
-import { formatDate, formatDateTime } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { getSchoolOverview } from '@/lib/schools/queries'
 
@@ -36,10 +38,13 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount, recent }, catalogue] = await Promise.all([
+  const [{ school, members, auditCount, recent: recentRows }, catalogue] = await Promise.all([
     getSchoolOverview(ctx.schoolId),
     getCatalogueSummary(ctx.schoolId, ctx.timeZone),
   ])
+  const recent = can(ctx.role, 'audit.read')
+    ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
+    : []
   const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
   return (
     <>
@@ -131,15 +136,7 @@ export default async function DashboardPage() {
           {recent.length === 0 ? (
             <p className="text-slate-700">No changes recorded yet.</p>
           ) : (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
-              {recent.map((e) => (
-                <li key={e.id} className="px-4 py-2 text-sm">
-                  <span className="font-semibold">{e.actor?.name ?? 'System'}</span> {e.action}d a{' '}
-                  {e.entity.toLowerCase()} ·{' '}
-                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone)}</time>
-                </li>
-              ))}
-            </ul>
+            <RecentChanges entries={recent} />
           )}
           <Link href="/activity" className="mt-2 inline-block font-semibold text-brand-700 underline">
             All activity

@@ -73,9 +73,9 @@ export function LinkRequiredToggle({
         variant="secondary"
         className="min-h-8 px-3 py-1"
         pendingText="Saving…"
-        aria-label={required ? `Make ${name} optional` : `Make ${name} required`}
       >
         {required ? 'Make optional' : 'Make required'}
+        <span className="sr-only">: {name}</span>
       </SubmitButton>
     </ActionForm>
   )

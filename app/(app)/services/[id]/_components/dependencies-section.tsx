@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import type { ServiceView } from '@/lib/services/queries'
-import { AddLinkForm, UnlinkButton } from '../../_components/service-links'
+import { AddLinkForm, LinkRequiredToggle, UnlinkButton } from '../../_components/service-links'
 
 /** The assets it needs, directly or through others, with the link controls for someone who can edit. */
 export function DependenciesSection({ view, edit }: { view: ServiceView; edit: boolean }) {
@@ -27,6 +27,16 @@ export function DependenciesSection({ view, edit }: { view: ServiceView; edit: b
                 <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-bold text-red-900">
                   Single point of failure
                 </span>
+              )}
+              {edit && d.direct && d.linkVersion !== undefined && (
+                <LinkRequiredToggle
+                  key={`${d.id}-${d.linkVersion}`}
+                  serviceId={service.id}
+                  assetId={d.id}
+                  name={d.name}
+                  required={d.required}
+                  version={d.linkVersion}
+                />
               )}
               {edit && d.direct && <UnlinkButton serviceId={service.id} assetId={d.id} name={d.name} />}
             </li>

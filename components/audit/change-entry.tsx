@@ -1,0 +1,122 @@
+import type { AuditEntry, ChangeEntry, FieldChange } from '@/lib/audit/describe'
+import { ENTITIES, isAuditEntity } from '@/lib/audit/vocabulary'
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/**
+ * One field's old and new values, stacked so that long text wraps at 360 px instead of pushing the page
+ * sideways. The words "Before" and "After" are written out, so the change reads without colour.
+ */
+function FieldChangeItem({ change }: { change: FieldChange }) {
+  return (
+    <div className="min-w-0 py-1">
+      <dt className="font-semibold">{capitalise(change.label)}</dt>
+      <dd className="grid min-w-0 gap-x-4 sm:grid-cols-2">
+        {change.before !== undefined && (
+          <p className="min-w-0 whitespace-pre-line break-words">
+            <span className="text-slate-700">Before: </span>
+            <span>{change.before}</span>
+          </p>
+        )}
+        {change.after !== undefined && (
+          <p className="min-w-0 whitespace-pre-line break-words">
+            <span className="text-slate-700">{change.before === undefined ? 'Set to: ' : 'After: '}</span>
+            <span>{change.after}</span>
+          </p>
+        )}
+      </dd>
+    </div>
+  )
+}
+
+export function FieldChanges({ entry }: { entry: AuditEntry }) {
+  if (entry.changes.length === 0) return null
+  return (
+    <dl className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200 bg-slate-50 px-3 text-sm">
+      {entry.changes.map((c) => (
+        <FieldChangeItem key={c.field} change={c} />
+      ))}
+    </dl>
+  )
+}
+
+/** A bulk change's rows by kind of record, behind a <details> that opens without JavaScript. */
+function BatchRows({ entry }: { entry: ChangeEntry }) {
+  if (!entry.batch) return null
+  const { rows, total } = entry.batch
+  const count = Math.max(total, rows.length)
+  const byKind = new Map<string, AuditEntry[]>()
+  for (const r of rows) byKind.set(r.entity, [...(byKind.get(r.entity) ?? []), r])
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer font-semibold text-brand-700 underline">
+        Show the {count} record{count === 1 ? '' : 's'} it added
+      </summary>
+      {[...byKind].map(([entity, list]) => (
+        <section key={entity} className="mt-2">
+          <p className="font-semibold">
+            {capitalise(isAuditEntity(entity) ? ENTITIES[entity].plural : 'other records')} ({list.length})
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            {list.map((r) => (
+              <li key={r.id} className="break-words">
+                {r.says}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {rows.length < count && (
+        <p className="mt-1 text-slate-700">
+          And {count - rows.length} more: filter the activity by kind of record to see each one.
+        </p>
+      )}
+    </details>
+  )
+}
+
+/** One entry of the change history: the sentence, who and when, the field changes and any bulk rows. */
+export function ChangeEntryView({ entry }: { entry: ChangeEntry }) {
+  return (
+    <article className="min-w-0">
+      <p className="break-words">
+        <span className="font-semibold">{entry.who}</span> {entry.says}
+      </p>
+      <p className="text-sm text-slate-700">
+        <time dateTime={entry.at.toISOString()}>{entry.when}</time>
+      </p>
+      <FieldChanges entry={entry} />
+      <BatchRows entry={entry} />
+    </article>
+  )
+}
+
+/** A list of entries, newest first. */
+export function ChangeList({ entries, label }: { entries: ChangeEntry[]; label: string }) {
+  return (
+    <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      {entries.map((e) => (
+        <li key={e.id} className="px-4 py-3" data-testid="change-entry">
+          <ChangeEntryView entry={e} />
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** The dashboard's short list: one line per change, its field details left to the activity log. */
+export function RecentChanges({ entries }: { entries: ChangeEntry[] }) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      {entries.map((e) => (
+        <li key={e.id} className="break-words px-4 py-2 text-sm" data-testid="recent-change">
+          <span className="font-semibold">{e.who}</span> {e.says}
+          {e.changes.length > 0 && e.details === 'changes' && (
+            <> ({e.changes.map((c) => c.label).join(', ')})</>
+          )}{' '}
+          · <time dateTime={e.at.toISOString()}>{e.when}</time>
+        </li>
+      ))}
+    </ul>
+  )
+}

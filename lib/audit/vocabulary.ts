@@ -1,0 +1,343 @@
+/*
+ * The audit vocabulary: every kind of record the portal writes an audit row for, the actions it can
+ * record on each, the words each pair reads as, and the label and display of each field. It is the one
+ * source both sides use: `writeAudit` accepts only the pairs listed here (a typo fails the typecheck)
+ * and the activity log describes rows with these words (lib/audit/describe.ts).
+ *
+ * Adding a domain (risks, countermeasures, contingency plans, reviews...): one entry in ENTITIES (its
+ * actions and labelled fields), its phrases in PHRASES (the compiler asks for one per action), and its
+ * place in ACTIVITY_KINDS (a unit test asks). If its rows may lack the record's name, or another record
+ * points at it by id, add it to NamedEntity and to the name lookups in queries.ts.
+ */
+
+/** How a stored value is shown. Anything not listed in an entity's fields is never shown (ids, versions). */
+export type FieldDisplay =
+  | { kind: 'text' }
+  /** Free text that can run to paragraphs: shown in the details, named but not quoted in the sentence. */
+  | { kind: 'longText' }
+  /** Minutes, read out as a duration ("1 day", "4 hours"). */
+  | { kind: 'duration' }
+  /** 1..4, shown as "1. Vital". */
+  | { kind: 'criticality' }
+  | { kind: 'assetType' }
+  | { kind: 'role' }
+  | { kind: 'boolean'; yes: string; no: string }
+  /** A moment, shown in the school's time zone. */
+  | { kind: 'dateTime' }
+  /** A date-only value stored at midday UTC ("standby last verified"). */
+  | { kind: 'day' }
+  /** The id of another record, shown as that record's name. */
+  | { kind: 'ref'; entity: NamedEntity }
+  /** A service's impact over time: [{ afterMinutes, level, note }]. */
+  | { kind: 'impacts' }
+  /** A number or a list of names, shown as a count. */
+  | { kind: 'count' }
+
+export type FieldSpec = { label: string } & FieldDisplay
+
+type EntitySpec = {
+  /** The record's kind in a sentence: "the service Wi-Fi". */
+  noun: string
+  plural: string
+  /** The actions that may be recorded on it. */
+  actions: readonly string[]
+  /** Labelled fields, in the order the details list them. */
+  fields: Readonly<Record<string, FieldSpec>>
+}
+
+const text = (label: string): FieldSpec => ({ label, kind: 'text' })
+const longText = (label: string): FieldSpec => ({ label, kind: 'longText' })
+
+const SERVICE_FIELDS = {
+  name: text('name'),
+  criticality: { label: 'criticality', kind: 'criticality' },
+  rtoMinutes: { label: 'recovery time objective', kind: 'duration' },
+  rpoMinutes: { label: 'recovery point objective', kind: 'duration' },
+  maxOutageMinutes: { label: 'maximum tolerable outage', kind: 'duration' },
+  owner: text('owner'),
+  usersAffected: longText('who is affected'),
+  minServiceLevel: longText('minimum service level'),
+  impacts: { label: 'impact of an outage', kind: 'impacts' },
+  description: longText('description'),
+  archivedAt: { label: 'archived', kind: 'dateTime' },
+} as const satisfies Record<string, FieldSpec>
+
+const ASSET_FIELDS = {
+  name: text('name'),
+  type: { label: 'type', kind: 'assetType' },
+  location: text('location'),
+  supplier: text('supplier'),
+  contractRef: text('contract reference'),
+  specification: longText('specification'),
+  standbyAssetId: { label: 'standby asset', kind: 'ref', entity: 'Asset' },
+  standbyArrangement: longText('standby arrangement'),
+  standbyVerifiedAt: { label: 'standby last verified', kind: 'day' },
+  archivedAt: { label: 'archived', kind: 'dateTime' },
+} as const satisfies Record<string, FieldSpec>
+
+const PERSON_FIELDS = {
+  name: text('name'),
+  email: text('e-mail address'),
+  role: { label: 'role', kind: 'role' },
+} as const satisfies Record<string, FieldSpec>
+
+export const ENTITIES = {
+  Service: {
+    noun: 'service',
+    plural: 'services',
+    actions: ['create', 'update', 'archive', 'restore', 'import', 'load-starter'],
+    fields: SERVICE_FIELDS,
+  },
+  Asset: {
+    noun: 'asset',
+    plural: 'assets',
+    actions: ['create', 'update', 'archive', 'restore', 'import', 'load-starter'],
+    fields: ASSET_FIELDS,
+  },
+  /** A service needing an asset. `create`/`delete` are what the catalogue writes; `link`/`unlink` read the same. */
+  ServiceAsset: {
+    noun: 'link',
+    plural: 'links',
+    actions: ['create', 'update', 'delete', 'link', 'unlink', 'load-starter'],
+    fields: {
+      service: text('service'),
+      asset: text('asset'),
+      required: { label: 'needed', kind: 'boolean', yes: 'required', no: 'optional' },
+    },
+  },
+  /** An asset depending on another. */
+  AssetDependency: {
+    noun: 'dependency',
+    plural: 'dependencies',
+    actions: ['create', 'delete', 'link', 'unlink', 'load-starter'],
+    fields: { asset: text('asset'), dependsOn: text('depends on') },
+  },
+  Membership: {
+    noun: 'member',
+    plural: 'members',
+    actions: ['create', 'update', 'change-role', 'delete', 'join'],
+    fields: PERSON_FIELDS,
+  },
+  Invitation: {
+    noun: 'invitation',
+    plural: 'invitations',
+    actions: ['create', 'send', 'resend', 'accept', 'decline', 'revoke'],
+    fields: { ...PERSON_FIELDS, expiresAt: { label: 'expires', kind: 'dateTime' } },
+  },
+  /** A signed-in session (server-side sessions). */
+  Session: {
+    noun: 'session',
+    plural: 'sessions',
+    actions: ['revoke', 'revoke-all'],
+    fields: {},
+  },
+  /** A login: its password and details. */
+  User: {
+    noun: 'login',
+    plural: 'logins',
+    actions: ['change-password', 'reset-password', 'update'],
+    fields: { name: text('name'), email: text('e-mail address') },
+  },
+  /** Bulk changes to the catalogue: one summary row whose id the per-record rows carry as batchId. */
+  Catalogue: {
+    noun: 'catalogue',
+    plural: 'catalogues',
+    actions: ['load-starter', 'import'],
+    fields: {},
+  },
+} as const satisfies Record<string, EntitySpec>
+
+export type AuditEntity = keyof typeof ENTITIES
+export type AuditActionOf<E extends AuditEntity> = (typeof ENTITIES)[E]['actions'][number]
+export type AuditAction = AuditActionOf<AuditEntity>
+/** An entity and one of its own actions: `{ entity: 'Service', action: 'archive' }`. */
+export type AuditPair = { [E in AuditEntity]: { entity: E; action: AuditActionOf<E> } }[AuditEntity]
+
+/** Records whose ids the activity log resolves to names (as a field value or as the row's record). */
+export type NamedEntity = 'Service' | 'Asset' | 'Membership' | 'Invitation'
+export const NAMED_ENTITIES: readonly NamedEntity[] = ['Service', 'Asset', 'Membership', 'Invitation']
+
+export const AUDIT_ENTITIES = Object.keys(ENTITIES) as AuditEntity[]
+
+export function isAuditEntity(v: string): v is AuditEntity {
+  return Object.hasOwn(ENTITIES, v)
+}
+
+export function isAuditPair(entity: string, action: string): boolean {
+  return isAuditEntity(entity) && (ENTITIES[entity].actions as readonly string[]).includes(action)
+}
+
+/** Every (entity, action) pair in the vocabulary. */
+export function auditPairs(): AuditPair[] {
+  return AUDIT_ENTITIES.flatMap((entity) =>
+    ENTITIES[entity].actions.map((action) => ({ entity, action }) as AuditPair),
+  )
+}
+
+/** What a row carries for each kind of detail shown under its sentence. */
+export type DetailKind = 'changes' | 'values' | 'none'
+
+/** The parts a phrase is built from; the describer fills them from the row and the names it resolved. */
+export type PhraseParts = {
+  /** Who made the change (as the sentence starts). */
+  who: string
+  /** The record's name ("Management information system (MIS)"), or a stand-in when it is gone. */
+  name: string
+  /** Raw before/after, for phrases that need a value (a link's two ends, a role). */
+  before: Record<string, unknown>
+  after: Record<string, unknown>
+  /** A field's value as shown ("Recovery team member"), from after, or before when after lacks it. */
+  shown: (field: string, from?: 'before' | 'after') => string
+}
+
+export type Phrase = {
+  /** The words after the person's name: "archived the service Wi-Fi". */
+  says: (p: PhraseParts) => string
+  /**
+   * What the details list under the sentence: `changes` (each changed field from old to new, also named
+   * in the sentence), `values` (the values the record started with), or `none`.
+   */
+  details: DetailKind
+}
+
+/** "a service", "an asset". */
+export const a = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`)
+const role = (p: PhraseParts, from?: 'before' | 'after') => a(p.shown('role', from).toLowerCase())
+const count = (n: unknown, one: string, many: string) => {
+  const c = Array.isArray(n) ? n.length : typeof n === 'number' ? n : 0
+  return `${c} ${c === 1 ? one : many}`
+}
+const linkEnds = (p: PhraseParts) => ({
+  service: String(p.after.service ?? p.before.service ?? 'a service'),
+  asset: String(p.after.asset ?? p.before.asset ?? 'an asset'),
+  optional: (p.after.required ?? p.before.required) === false,
+})
+const dependencyEnds = (p: PhraseParts) => ({
+  asset: String(p.after.asset ?? p.before.asset ?? 'an asset'),
+  dependsOn: String(p.after.dependsOn ?? p.before.dependsOn ?? 'another asset'),
+})
+
+const needs = (p: PhraseParts) => {
+  const l = linkEnds(p)
+  return `recorded that the service ${l.service} needs the asset ${l.asset}${l.optional ? ' (optional)' : ''}`
+}
+const noLongerNeeds = (p: PhraseParts) => {
+  const l = linkEnds(p)
+  return `recorded that the service ${l.service} no longer needs the asset ${l.asset}`
+}
+const dependsOn = (p: PhraseParts) => {
+  const d = dependencyEnds(p)
+  return `recorded that the asset ${d.asset} depends on ${d.dependsOn}`
+}
+const noLongerDependsOn = (p: PhraseParts) => {
+  const d = dependencyEnds(p)
+  return `recorded that the asset ${d.asset} no longer depends on ${d.dependsOn}`
+}
+
+function recordPhrases(noun: string) {
+  return {
+    create: { says: (p) => `added the ${noun} ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the ${noun} ${p.name}`, details: 'changes' },
+    archive: { says: (p) => `archived the ${noun} ${p.name}`, details: 'none' },
+    restore: { says: (p) => `restored the ${noun} ${p.name}`, details: 'none' },
+    import: { says: (p) => `imported the ${noun} ${p.name} from a CSV file`, details: 'values' },
+    'load-starter': {
+      says: (p) => `added the ${noun} ${p.name} from the starter catalogue`,
+      details: 'values',
+    },
+  } as const satisfies Record<string, Phrase>
+}
+
+/** The words for every pair. The type makes a missing phrase a compile error. */
+export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } = {
+  Service: recordPhrases('service'),
+  Asset: recordPhrases('asset'),
+  ServiceAsset: {
+    create: { says: needs, details: 'none' },
+    link: { says: needs, details: 'none' },
+    'load-starter': { says: (p) => `${needs(p)}, from the starter catalogue`, details: 'none' },
+    update: {
+      says: (p) => {
+        const l = linkEnds(p)
+        return `changed whether the service ${l.service} needs the asset ${l.asset}`
+      },
+      details: 'changes',
+    },
+    delete: { says: noLongerNeeds, details: 'none' },
+    unlink: { says: noLongerNeeds, details: 'none' },
+  },
+  AssetDependency: {
+    create: { says: dependsOn, details: 'none' },
+    link: { says: dependsOn, details: 'none' },
+    'load-starter': { says: (p) => `${dependsOn(p)}, from the starter catalogue`, details: 'none' },
+    delete: { says: noLongerDependsOn, details: 'none' },
+    unlink: { says: noLongerDependsOn, details: 'none' },
+  },
+  Membership: {
+    // Accepting an invitation makes the membership with the new member as its actor.
+    create: {
+      says: (p) =>
+        p.who === p.name ? `joined the school as ${role(p)}` : `added ${p.name} to the school as ${role(p)}`,
+      details: 'none',
+    },
+    join: { says: (p) => `joined the school as ${role(p)}`, details: 'none' },
+    update: {
+      says: (p) => `changed the role of ${p.name} from ${p.shown('role', 'before')} to ${p.shown('role')}`,
+      details: 'none',
+    },
+    'change-role': {
+      says: (p) => `changed the role of ${p.name} from ${p.shown('role', 'before')} to ${p.shown('role')}`,
+      details: 'none',
+    },
+    delete: { says: (p) => `removed ${p.name} from the school`, details: 'none' },
+  },
+  Invitation: {
+    create: { says: (p) => `invited ${p.name} to join the school as ${role(p)}`, details: 'values' },
+    send: { says: (p) => `invited ${p.name} to join the school as ${role(p)}`, details: 'values' },
+    resend: { says: (p) => `sent the invitation to ${p.name} again`, details: 'none' },
+    accept: { says: (p) => `accepted the invitation to join the school as ${role(p)}`, details: 'none' },
+    decline: { says: () => 'declined the invitation to join the school', details: 'none' },
+    revoke: { says: (p) => `withdrew the invitation to ${p.name}`, details: 'none' },
+  },
+  Session: {
+    revoke: { says: () => 'signed a device out', details: 'none' },
+    'revoke-all': { says: () => 'signed out on every device', details: 'none' },
+  },
+  User: {
+    'change-password': { says: () => 'changed their password', details: 'none' },
+    'reset-password': { says: (p) => `reset the password of ${p.name}`, details: 'none' },
+    update: { says: (p) => `changed the details of ${p.name}`, details: 'changes' },
+  },
+  Catalogue: {
+    'load-starter': {
+      says: (p) => {
+        const parts = [
+          count(p.after.services, 'service', 'services'),
+          count(p.after.assets, 'asset', 'assets'),
+          count(p.after.links, 'link', 'links'),
+        ]
+        if (p.after.dependencies) parts.push(count(p.after.dependencies, 'dependency', 'dependencies'))
+        return `loaded the starter catalogue: ${parts.join(', ')}`
+      },
+      details: 'none',
+    },
+    import: {
+      says: (p) =>
+        `imported ${count(p.after.assets, 'asset', 'assets')} from a CSV file${
+          p.after.skipped ? ` (${count(p.after.skipped, 'row', 'rows')} with problems left out)` : ''
+        }`,
+      details: 'none',
+    },
+  },
+}
+
+/** Kinds of record the activity log can be filtered by, in the words of its filter. */
+export const ACTIVITY_KINDS = {
+  services: { label: 'Services', entities: ['Service'] },
+  assets: { label: 'Assets', entities: ['Asset'] },
+  links: { label: 'Links and dependencies', entities: ['ServiceAsset', 'AssetDependency'] },
+  people: { label: 'People', entities: ['Membership', 'Invitation', 'User', 'Session'] },
+  bulk: { label: 'Imports and starter catalogue', entities: ['Catalogue'] },
+} as const satisfies Record<string, { label: string; entities: readonly AuditEntity[] }>
+export type ActivityKind = keyof typeof ACTIVITY_KINDS
+export const ACTIVITY_KIND_VALUES = Object.keys(ACTIVITY_KINDS) as [ActivityKind, ...ActivityKind[]]
