@@ -8,5 +8,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string
+    /** The server-side Session row (lib/auth/sessions.ts) this token stands for. */
+    sid?: string
   }
 }

@@ -1,8 +1,8 @@
 import Link from 'next/link'
+import { AccountLinks } from '@/components/shell/account-links'
 import { NAV_ITEMS } from '@/components/shell/nav-items'
 import { NavLinks } from '@/components/shell/nav-links'
 import { SchoolSwitcher } from '@/components/shell/school-switcher'
-import { SignOutButton } from '@/components/shell/sign-out-button'
 import { FormStampProvider } from '@/components/ui/form-stamp'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <p className="text-sm" data-testid="who">
               {ctx.userName} · <span data-testid="role">{ROLE_LABELS[ctx.role]}</span>
             </p>
-            <SignOutButton />
+            <AccountLinks />
           </div>
         </div>
         <nav aria-label="Main" className="mx-auto max-w-6xl px-4 pb-3">

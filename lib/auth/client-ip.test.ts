@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { addressNetwork, clientIp, normaliseIp, parseTrustedProxyHops } from './client-ip'
+import {
+  addressNetwork,
+  clientIp,
+  normaliseIp,
+  PEER_ADDRESS_HEADER,
+  parseTrustedProxies,
+  requestAddress,
+} from './client-ip'
 
 describe('client address from X-Forwarded-For', () => {
   it('with no proxy counted, takes the right-most entry and ignores what the client put to its left', () => {
@@ -71,15 +78,42 @@ describe('address normalisation', () => {
   })
 })
 
-describe('TRUSTED_PROXY_HOPS', () => {
-  it('defaults to 0 and reads whole numbers', () => {
-    expect(parseTrustedProxyHops(undefined)).toBe(0)
-    expect(parseTrustedProxyHops('')).toBe(0)
-    expect(parseTrustedProxyHops('2')).toBe(2)
-    expect(parseTrustedProxyHops(' 1 ')).toBe(1)
+describe('the address a sign-in is counted against', () => {
+  const forged = { 'x-forwarded-for': '6.6.6.6', [PEER_ADDRESS_HEADER]: '::ffff:203.0.113.9' }
+  it('with no trusted proxy, is the connection itself: X-Forwarded-For is never read', () => {
+    expect(requestAddress(forged, 0)).toBe('203.0.113.9')
+    expect(requestAddress(new Headers(forged), 0)).toBe('203.0.113.9')
+    // A client varying the header gets nowhere: every attempt counts against its socket.
+    for (const xff of ['1.1.1.1', '2.2.2.2, 3.3.3.3', ''])
+      expect(requestAddress({ ...forged, 'x-forwarded-for': xff }, 0)).toBe('203.0.113.9')
+  })
+  it('with no trusted proxy and no stamped address, is unknown (only the e-mail is counted)', () => {
+    expect(requestAddress({ 'x-forwarded-for': '6.6.6.6' }, 0)).toBeNull()
+    expect(requestAddress(undefined, 0)).toBeNull()
+  })
+  it('with trusted proxies, is the entry the nearest of them was given by the next one out', () => {
+    expect(requestAddress({ ...forged, 'x-forwarded-for': '6.6.6.6, 198.51.100.7' }, 1)).toBe('198.51.100.7')
+    expect(requestAddress({ ...forged, 'x-forwarded-for': '6.6.6.6, 198.51.100.7, 192.0.2.1' }, 2)).toBe(
+      '198.51.100.7',
+    )
+    expect(requestAddress(new Headers({ 'x-forwarded-for': '6.6.6.6, 198.51.100.7' }), 1)).toBe(
+      '198.51.100.7',
+    )
+  })
+})
+
+describe('TRUSTED_PROXIES', () => {
+  it('defaults to no proxy and reads whole numbers', () => {
+    expect(parseTrustedProxies({})).toBe(0)
+    expect(parseTrustedProxies({ TRUSTED_PROXIES: '' })).toBe(0)
+    expect(parseTrustedProxies({ TRUSTED_PROXIES: '2' })).toBe(2)
+    expect(parseTrustedProxies({ TRUSTED_PROXIES: ' 1 ' })).toBe(1)
   })
   it('refuses anything else rather than guess', () => {
     for (const bad of ['-1', '1.5', 'one', 'true'])
-      expect(() => parseTrustedProxyHops(bad)).toThrow(/TRUSTED_PROXY_HOPS/)
+      expect(() => parseTrustedProxies({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/)
+  })
+  it('refuses the old TRUSTED_PROXY_HOPS, which counted one proxy fewer', () => {
+    expect(() => parseTrustedProxies({ TRUSTED_PROXY_HOPS: '0' })).toThrow(/TRUSTED_PROXIES/)
   })
 })

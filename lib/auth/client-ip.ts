@@ -5,9 +5,9 @@ import { isIP } from 'node:net'
  *
  * Each proxy appends the address it saw, so only the right-hand entries were written by proxies we run;
  * anything to their left is whatever the client sent, and is never read. 0 takes the right-most entry:
- * the address seen by the proxy next to the app, or, with no proxy, the socket address Next.js fills in.
- * Next.js fills the header only when the request has none (it never appends), so with no proxy in front
- * a client that sends its own header chooses its own address. A count beyond the list takes the
+ * the address seen by the proxy next to the app. Only for use behind a proxy: Next.js fills the header
+ * only when the request has none (it never appends), so with no proxy in front a client that sends its
+ * own header would choose its own address (see requestAddress). A count beyond the list takes the
  * left-most entry. Returns null when there is no header or the chosen entry is not an IP address.
  */
 export function clientIp(
@@ -23,10 +23,49 @@ export function clientIp(
   return normaliseIp(entries[Math.max(0, entries.length - 1 - hops)] as string)
 }
 
-/** Reads TRUSTED_PROXY_HOPS: unset or empty means 0; anything but a whole number is a setup mistake. */
-export function parseTrustedProxyHops(value: string | undefined): number {
+/**
+ * The header that carries the address of the connection itself. lib/auth/peer-address.ts writes it on
+ * every request as it arrives at the Node server, overwriting whatever a client sent under that name, so
+ * (unlike X-Forwarded-For) its value always comes from the socket.
+ */
+export const PEER_ADDRESS_HEADER = 'x-portal-peer-address'
+
+type HeaderBag = Headers | Record<string, string | string[] | undefined> | null | undefined
+
+function header(headers: HeaderBag, name: string): string | string[] | null | undefined {
+  if (!headers) return null
+  if (headers instanceof Headers) return headers.get(name)
+  return headers[name]
+}
+
+/**
+ * The address a sign-in attempt is counted against. With no trusted proxy (the default) it is the
+ * connection's own address and X-Forwarded-For is never read, so a client cannot choose its address. With
+ * `trustedProxies` proxies in front (the operator says so in TRUSTED_PROXIES), it is the entry those
+ * proxies added to X-Forwarded-For: the right-most for one proxy, one further left for each further proxy.
+ * Null when the address is unknown (then only the e-mail is counted).
+ */
+export function requestAddress(headers: HeaderBag, trustedProxies: number): string | null {
+  if (!Number.isInteger(trustedProxies) || trustedProxies <= 0) {
+    const peer = header(headers, PEER_ADDRESS_HEADER)
+    return typeof peer === 'string' ? normaliseIp(peer) : null
+  }
+  return clientIp(header(headers, 'x-forwarded-for'), trustedProxies - 1)
+}
+
+/**
+ * Reads TRUSTED_PROXIES, the number of reverse proxies in front of the app that append the client's
+ * address to X-Forwarded-For: unset or empty means none. Anything but a whole number is a setup mistake,
+ * and so is the old TRUSTED_PROXY_HOPS, which counted one fewer: guessing would weaken the throttle.
+ */
+export function parseTrustedProxies(env: Record<string, string | undefined>): number {
+  if (env.TRUSTED_PROXY_HOPS !== undefined && env.TRUSTED_PROXY_HOPS.trim() !== '')
+    throw new Error(
+      'TRUSTED_PROXY_HOPS is no longer read: set TRUSTED_PROXIES to the number of proxies in front of the portal (TRUSTED_PROXY_HOPS + 1).',
+    )
+  const value = env.TRUSTED_PROXIES
   if (value === undefined || value.trim() === '') return 0
-  if (!/^\d+$/.test(value.trim())) throw new Error('TRUSTED_PROXY_HOPS must be a whole number (0 or more).')
+  if (!/^\d+$/.test(value.trim())) throw new Error('TRUSTED_PROXIES must be a whole number (0 or more).')
   return Number(value.trim())
 }
 

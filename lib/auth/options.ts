@@ -1,21 +1,23 @@
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { db } from '@/lib/db'
-import { clientIp, parseTrustedProxyHops } from './client-ip'
+import { parseTrustedProxies, requestAddress } from './client-ip'
+import { settleLandingSchool } from './school-context'
+import { endSession, SESSION_MAX_AGE_S, startSession } from './sessions'
 import { authenticate } from './sign-in'
 
+export { SESSION_MAX_AGE_S }
+
+// How many reverse proxies in front of the app append to X-Forwarded-For (see client-ip.ts). Read once
+// at start, so that a mistyped value stops sign-in instead of weakening the throttle.
+const TRUSTED_PROXIES = parseTrustedProxies(process.env)
+
 /**
- * Sessions end eight hours (a school day) after sign-in, however busy the user. The session is a JWT
- * cookie, and pages and actions read it through getServerSession, which cannot set cookies, so its
- * expiry is never pushed back. (next-auth's GET /api/auth/session would re-issue it, but nothing in the
- * app calls that: there is no SessionProvider. updateAge applies to database sessions only.)
+ * The session cookie is a JWT that names a server-side Session row (lib/auth/sessions.ts); every request
+ * checks that row (lib/auth/context.ts), so signing out, a password change or removal from a school ends
+ * a session at once, and the eight hours from sign-in hold however often next-auth re-issues the JWT
+ * (GET /api/auth/session does, with a later `exp`).
  */
-export const SESSION_MAX_AGE_S = 8 * 60 * 60
-
-// How many proxies beyond the one next to the app append to X-Forwarded-For (see client-ip.ts).
-// Read once at start, so that a mistyped value stops the server instead of weakening the throttle.
-const TRUSTED_PROXY_HOPS = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS)
-
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
@@ -33,7 +35,7 @@ export const authOptions: NextAuthOptions = {
           db,
           String(credentials?.email ?? ''),
           String(credentials?.password ?? ''),
-          clientIp(req?.headers?.['x-forwarded-for'], TRUSTED_PROXY_HOPS),
+          requestAddress(req?.headers, TRUSTED_PROXIES),
         )
         if (result.ok) return result.user
         // next-auth passes the message to the client as `error`; the form maps it to plain words.
@@ -42,13 +44,23 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id
+    async jwt({ token, user }) {
+      // `user` is set only at sign-in: that is when the server-side session starts.
+      if (user) {
+        token.uid = user.id
+        token.sid = (await startSession(db, user.id)).id
+        await settleLandingSchool(db, user.id)
+      }
       return token
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === 'string') session.user.id = token.uid
       return session
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endSession(db, token.sid)
     },
   },
 }

@@ -10,36 +10,89 @@ export type SchoolContext = {
   role: Role
   /** Every school this user belongs to, for the school switcher. */
   schools: { id: string; name: string; role: Role }[]
+  /**
+   * The server-side session this request was made in (see lib/auth/sessions.ts). Absent only in contexts
+   * that tests build by hand.
+   */
+  sessionId?: string
+}
+
+/** A live session: its user, and the school they act in (null when they belong to no school). */
+export type LiveSession = { userId: string; context: SchoolContext | null }
+
+type Row = {
+  userName: string
+  lastSchoolId: string | null
+  role: Role | null
+  schoolId: string | null
+  schoolName: string | null
+  timeZone: string | null
 }
 
 /**
- * Works out which school a user is acting in: the preferred one (from their cookie) when they are a
- * member of it, otherwise the first school by name. Null when the user has no membership at all.
+ * Checks the session and works out which school its user is acting in, in one query (it runs on every
+ * page and action). Null when the session row is gone (signed out, removed from a school, password
+ * changed) or its eight hours have passed, whatever the token itself claims.
+ *
+ * The school is the one the user last chose (User.lastSchoolId, remembered on the server) while they are
+ * still a member of it, otherwise their first school by name; so being given a new membership never
+ * changes where a person lands.
  */
 export async function resolveSchoolContext(
   db: Db,
-  userId: string,
-  preferredSchoolId: string | null,
-): Promise<SchoolContext | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      name: true,
-      memberships: {
-        select: { role: true, school: { select: { id: true, name: true, timeZone: true } } },
-        orderBy: { school: { name: 'asc' } },
-      },
-    },
-  })
-  if (!user || user.memberships.length === 0) return null
-  const current = user.memberships.find((m) => m.school.id === preferredSchoolId) ?? user.memberships[0]!
+  session: { sessionId: string; userId: string },
+  now = new Date(),
+): Promise<LiveSession | null> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT u."name" AS "userName", u."lastSchoolId", m."role"::text AS "role",
+           s."id" AS "schoolId", s."name" AS "schoolName", s."timeZone"
+    FROM "Session" se
+    JOIN "User" u ON u."id" = se."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u."id"
+    LEFT JOIN "School" s ON s."id" = m."schoolId"
+    WHERE se."id" = ${session.sessionId} AND se."userId" = ${session.userId} AND se."expiresAt" > ${now}
+    ORDER BY s."name" ASC, s."id" ASC`
+  const first = rows[0]
+  if (!first) return null
+  const schools = rows.flatMap((r) =>
+    r.schoolId && r.schoolName && r.role ? [{ id: r.schoolId, name: r.schoolName, role: r.role }] : [],
+  )
+  const current = rows.find((r) => r.schoolId && r.schoolId === first.lastSchoolId) ?? first
+  if (!current.schoolId || !current.schoolName || !current.timeZone || !current.role)
+    return { userId: session.userId, context: null }
   return {
-    userId,
-    userName: user.name,
-    schoolId: current.school.id,
-    schoolName: current.school.name,
-    timeZone: current.school.timeZone,
-    role: current.role,
-    schools: user.memberships.map((m) => ({ id: m.school.id, name: m.school.name, role: m.role })),
+    userId: session.userId,
+    context: {
+      userId: session.userId,
+      userName: first.userName,
+      schoolId: current.schoolId,
+      schoolName: current.schoolName,
+      timeZone: current.timeZone,
+      role: current.role,
+      schools,
+      sessionId: session.sessionId,
+    },
   }
+}
+
+/**
+ * Remembers the school a person chose, on the server, so that they land there next time on any device.
+ * The caller has checked that they belong to it; if they leave it later, resolveSchoolContext falls back.
+ */
+export async function rememberSchool(db: Db, userId: string, schoolId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastSchoolId: schoolId }, select: { id: true } })
+}
+
+/**
+ * At sign-in: when the person has not chosen a school yet (or has left the one they chose), remember the
+ * one they land in now, their first by name. From then on a membership given to them later, in a school
+ * whose name sorts first, does not move them there.
+ */
+export async function settleLandingSchool(db: Db, userId: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "User" u SET "lastSchoolId" = (
+      SELECT m."schoolId" FROM "Membership" m JOIN "School" s ON s."id" = m."schoolId"
+      WHERE m."userId" = u."id" ORDER BY s."name" ASC, s."id" ASC LIMIT 1)
+    WHERE u."id" = ${userId} AND NOT EXISTS (
+      SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."schoolId" = u."lastSchoolId")`
 }

@@ -1,6 +1,9 @@
 import type { Db } from '@/lib/db'
+import { emailAddress } from '@/lib/validation/text'
 import { dummyHash, verifyPassword } from './password'
-import { clearAfterSuccess, countAttempt, throttleKeys } from './throttle'
+import { addressKeys, clearAfterSuccess, countAttempt, throttleKeys } from './throttle'
+
+const signInEmail = emailAddress()
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string } }
@@ -19,10 +22,17 @@ export async function authenticate(
   password: string,
   ip: string | null,
 ): Promise<SignInResult> {
-  const email = emailInput.trim().toLowerCase()
-  const keys = throttleKeys(email, ip)
-  const wait = await countAttempt(db, keys)
+  // A malformed e-mail (a NUL byte, say) never reaches the database: it is counted against the address
+  // only, and answered exactly as a wrong password is.
+  const parsed = signInEmail.safeParse(emailInput)
+  const email = parsed.success ? parsed.data : null
+  const keys = email ? throttleKeys(email, ip) : addressKeys(ip)
+  const wait = keys.length ? await countAttempt(db, keys) : 0
   if (wait > 0) return { ok: false, reason: 'LOCKED', retryAfterMs: wait }
+  if (!email) {
+    await verifyPassword(password, await dummyHash())
+    return { ok: false, reason: 'INVALID' }
+  }
 
   const user = await db.user.findUnique({
     where: { email },

@@ -13,9 +13,12 @@ const BASE_LOCK_MS = 30 * 1000
 const MAX_LOCK_MS = 15 * 60 * 1000
 
 export function throttleKeys(email: string, ip: string | null): string[] {
-  const keys = [`email:${email.trim().toLowerCase()}`]
-  if (ip) keys.push(`ip:${addressNetwork(ip)}`)
-  return keys
+  return [`email:${email.trim().toLowerCase()}`, ...addressKeys(ip)]
+}
+
+/** The address's key alone (none when the address is unknown). */
+export function addressKeys(ip: string | null): string[] {
+  return ip ? [`ip:${addressNetwork(ip)}`] : []
 }
 
 export function freeFailuresFor(key: string): number {

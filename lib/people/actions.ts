@@ -1,9 +1,8 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { schoolAction } from '@/lib/auth/action'
-import { SCHOOL_COOKIE } from '@/lib/auth/context'
+import { rememberSchool } from '@/lib/auth/school-context'
 import { db } from '@/lib/db'
 import { Refusal } from '@/lib/result'
 import { changeRole, removeMember } from './mutations'
@@ -33,16 +32,14 @@ export const removeMemberAction = schoolAction('people.manage', removeMemberSche
   return out
 })
 
-/** Makes another of the user's schools the current one; a school they do not belong to is not found. */
+/**
+ * Makes another of the user's schools the current one, remembered on the server (on every device, and a
+ * new membership never changes it); a school they do not belong to is not found.
+ */
 export const switchSchoolAction = schoolAction('school.read', switchSchoolSchema, async (input, ctx) => {
   if (!ctx.schools.some((s) => s.id === input.schoolId))
     throw new Refusal('NOT_FOUND', 'That school was not found.')
-  ;(await cookies()).set(SCHOOL_COOKIE, input.schoolId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
-  })
+  await rememberSchool(db, ctx.userId, input.schoolId)
   revalidatePath('/', 'layout')
   return { schoolId: input.schoolId }
 })

@@ -1,6 +1,7 @@
 import type { Actor } from '@/lib/actor'
 import { writeAudit } from '@/lib/audit'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
+import { endSessions } from '@/lib/auth/sessions'
 import type { Db, Tx } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { expectOneRow, updateVersioned } from '@/lib/records/versioned'
@@ -96,6 +97,7 @@ export async function removeMember(
     if (self && input.confirm !== 'yes') throw new Refusal('NEEDS_CONFIRMATION', SELF_REMOVAL_MESSAGE)
     // Guarded by the version seen, like every other change: a concurrent edit answers STALE.
     expectOneRow((await tx.membership.deleteMany({ where: { id: m.id, version: input.version } })).count, m)
+    await endSessions(tx, m.user.id) // signed out everywhere at once, not when their token runs out
     await writeAudit(tx, {
       schoolId: actor.schoolId,
       actorId: actor.userId,

@@ -36,6 +36,9 @@ export class SignInPage {
 export const SIGN_IN_TIMEOUT = 20_000
 
 export async function signInAs(page: Page, role: DemoRole) {
+  // The school a person last chose is remembered on the server, across browsers: start each journey
+  // from where a first sign-in lands (the first school by name), whatever an earlier test switched to.
+  await query('UPDATE "User" SET "lastSchoolId" = NULL WHERE email = $1', [LOGINS[role]])
   const p = new SignInPage(page)
   await p.goto()
   await p.signIn(LOGINS[role])

@@ -183,14 +183,16 @@ describe('school scoping', () => {
     sessionState.cookies.clear()
     const r = await switchSchoolAction({ schoolId: s.b.id })
     expect(r).toMatchObject({ ok: false, reason: 'NOT_FOUND' })
-    expect(sessionState.cookies.get('school')).toBeUndefined()
+    const lastSchool = async () =>
+      (await db.user.findUniqueOrThrow({ where: { id: s.managerA.user.id } })).lastSchoolId
+    expect(await lastSchool()).toBeNull()
     const ctx = {
       ...s.ctxA,
       schools: [...s.ctxA.schools, { id: s.b.id, name: 'School B', role: 'TEAM' as const }],
     }
     asUser(ctx)
     expect((await switchSchoolAction({ schoolId: s.b.id })).ok).toBe(true)
-    expect(sessionState.cookies.get('school')).toBe(s.b.id)
+    expect(await lastSchool()).toBe(s.b.id)
   })
 })
 

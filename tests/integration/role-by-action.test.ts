@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as assetActions from '@/lib/assets/actions'
+import * as accountActions from '@/lib/auth/account-actions'
 import * as catalogueActions from '@/lib/catalogue/actions'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
@@ -58,6 +59,17 @@ const file = () => {
 }
 
 const ROWS: Record<string, Row> = {
+  changePasswordAction: {
+    action: accountActions.changePasswordAction,
+    // A wrong current password: every role gets past the wrapper to the check, and nothing changes.
+    input: () =>
+      form({
+        currentPassword: 'not the password',
+        newPassword: 'a new long password',
+        confirmPassword: 'a new long password',
+      }),
+    allowed: ALL,
+  },
   inviteMemberAction: {
     action: invitationActions.inviteMemberAction,
     input: () => form({ name: 'N', email: 'n@x.org', role: 'TEAM', password: 'long enough pass' }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveSchoolContext } from '@/lib/auth/school-context'
+import { rememberSchool, resolveSchoolContext, settleLandingSchool } from '@/lib/auth/school-context'
+import { startSession } from '@/lib/auth/sessions'
 import { db } from '@/lib/db'
 import { DEMO_LOGINS, seed } from '@/prisma/seed'
 import { makeMember, makeSchool } from '../support/factories'
@@ -28,27 +29,59 @@ describe('demo seed', () => {
   })
 })
 
+/** A live session for the user, as sign-in makes (lib/auth/options.ts jwt callback). */
+async function contextAfterSignIn(userId: string) {
+  const { id } = await startSession(db, userId)
+  await settleLandingSchool(db, userId)
+  return resolveSchoolContext(db, { sessionId: id, userId })
+}
+async function contextNow(userId: string) {
+  const { id } = await startSession(db, userId)
+  return (await resolveSchoolContext(db, { sessionId: id, userId }))?.context
+}
+
 describe('current school', () => {
-  it('uses the preferred school only when the user belongs to it', async () => {
+  it('is the school last chosen, remembered on the server, only while the user belongs to it', async () => {
     const a = await makeSchool('Alpha')
     const b = await makeSchool('Beta')
     const c = await makeSchool('Gamma')
     const { user } = await makeMember(a.id, 'TEAM')
     await db.membership.create({ data: { userId: user.id, schoolId: b.id, role: 'HEAD' } })
 
-    const inB = await resolveSchoolContext(db, user.id, b.id)
+    // Nothing chosen yet: the first school by name.
+    expect(await contextNow(user.id)).toMatchObject({ schoolId: a.id, role: 'TEAM' })
+    await rememberSchool(db, user.id, b.id)
+    const inB = await contextNow(user.id)
     expect(inB).toMatchObject({ schoolId: b.id, role: 'HEAD' })
     expect(inB?.schools.map((s) => s.name)).toEqual(['Alpha', 'Beta'])
     // A school they are not in falls back to their first school by name; it never grants access to it.
-    expect(await resolveSchoolContext(db, user.id, c.id)).toMatchObject({ schoolId: a.id, role: 'TEAM' })
-    expect(await resolveSchoolContext(db, user.id, null)).toMatchObject({ schoolId: a.id })
+    await db.user.update({ where: { id: user.id }, data: { lastSchoolId: c.id } })
+    expect(await contextNow(user.id)).toMatchObject({ schoolId: a.id, role: 'TEAM' })
+    // Removed from the school they chose: the same.
+    await rememberSchool(db, user.id, b.id)
+    await db.membership.deleteMany({ where: { userId: user.id, schoolId: b.id } })
+    expect(await contextNow(user.id)).toMatchObject({ schoolId: a.id, schools: [{ id: a.id }] })
   })
 
-  it('is null for a user with no school and for an unknown user', async () => {
+  it('does not move when the person is given a membership in a school whose name sorts first', async () => {
+    const m = await makeSchool('Meadow Primary')
+    const { user } = await makeMember(m.id, 'TEAM')
+    expect((await contextAfterSignIn(user.id))?.context).toMatchObject({ schoolId: m.id })
+    const a = await makeSchool('Aardvark Academy')
+    await db.membership.create({ data: { userId: user.id, schoolId: a.id, role: 'MANAGER' } })
+    // Neither in the session they are in, nor at their next sign-in.
+    expect(await contextNow(user.id)).toMatchObject({ schoolId: m.id, role: 'TEAM' })
+    expect((await contextAfterSignIn(user.id))?.context).toMatchObject({ schoolId: m.id, role: 'TEAM' })
+    // Until they choose it themselves.
+    await rememberSchool(db, user.id, a.id)
+    expect((await contextAfterSignIn(user.id))?.context).toMatchObject({ schoolId: a.id, role: 'MANAGER' })
+  })
+
+  it('has no school for a user with none, and no session for an unknown one', async () => {
     const u = await db.user.create({
       data: { email: 'lonely@test.example', name: 'Lonely', passwordHash: 'x' },
     })
-    expect(await resolveSchoolContext(db, u.id, null)).toBeNull()
-    expect(await resolveSchoolContext(db, 'no-such-user', null)).toBeNull()
+    expect(await contextAfterSignIn(u.id)).toEqual({ userId: u.id, context: null })
+    expect(await resolveSchoolContext(db, { sessionId: 'no-such-session', userId: u.id })).toBeNull()
   })
 })

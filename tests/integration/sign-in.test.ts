@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { authenticate, type SignInResult } from '@/lib/auth/sign-in'
 import { countAttempt, FREE_FAILURES, lockDurationMs, WINDOW_MS } from '@/lib/auth/throttle'
-import { db } from '@/lib/db'
+import { countQueries, db } from '@/lib/db'
 import { makeMember, makeSchool, TEST_PASSWORD } from '../support/factories'
 
 let email: string
@@ -128,6 +128,22 @@ describe('sign-in', () => {
     for (let i = 0; i < 3; i++)
       await authenticate(db, `v6-${i}@test.example`, 'nope', `2001:db8:5:6::${i + 1}`)
     expect((await stored('ip:2001:db8:5:6::/64'))?.failures).toBe(3)
+  })
+
+  it('answers a malformed e-mail (a NUL byte) as a wrong password, before it reaches the database', async () => {
+    for (const bad of ['signin@test.example\u0000', '\u0000', 'not an e-mail', `${'a'.repeat(300)}@x.org`]) {
+      // With no address to count, nothing at all is sent to the database.
+      const { result, queries } = await countQueries(() => authenticate(db, bad, TEST_PASSWORD, null))
+      expect(result).toEqual({ ok: false, reason: 'INVALID' })
+      expect(queries).toBe(0)
+    }
+    // With an address, the attempt counts against the address only.
+    expect(await authenticate(db, `${email}\u0000`, TEST_PASSWORD, '192.0.2.30')).toEqual({
+      ok: false,
+      reason: 'INVALID',
+    })
+    expect((await stored('ip:192.0.2.30'))?.failures).toBe(1)
+    expect(await db.loginThrottle.count()).toBe(1)
   })
 
   it('never returns the password hash from an ordinary query', async () => {
