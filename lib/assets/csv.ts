@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { parseCsv } from '@/lib/csv'
 import { notCsvReason } from '@/lib/csv-file'
 import { text } from '@/lib/validation/text'
+import { z } from '@/lib/validation/zod'
 import { ASSET_TYPES, type AssetData, assetFields } from './schema'
 
 /** The template's column names, in order (lower_snake_case, as the export writes them). */

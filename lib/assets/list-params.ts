@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { choiceParam, flagParam, pageParam, queryParam } from '@/lib/validation/search-params'
+import { z } from '@/lib/validation/zod'
 import { ASSET_TYPE_VALUES } from './schema'
 
 /** The orders the assets list offers; lib/assets/queries.ts says what each means. */

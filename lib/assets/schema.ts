@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { notCsvReason } from '@/lib/csv-file'
 import { idVersionSchema, recordId } from '@/lib/validation/record'
 import { text } from '@/lib/validation/text'
+import { z } from '@/lib/validation/zod'
 
 export const ASSET_TYPES = [
   { value: 'HARDWARE', label: 'Hardware' },

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '@/lib/validation/text'
+import { z } from '@/lib/validation/zod'
 
 export const MIN_PASSWORD_LENGTH = 12
 const MAX_PASSWORD_LENGTH = 200

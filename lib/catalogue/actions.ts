@@ -1,8 +1,8 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { z } from 'zod'
 import { schoolAction } from '@/lib/auth/action'
 import { db } from '@/lib/db'
+import { z } from '@/lib/validation/zod'
 import { loadStarterCatalogue } from './load-starter'
 
 export const loadStarterCatalogueAction = schoolAction(

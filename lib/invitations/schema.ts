@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { roleSchema } from '@/lib/people/schema'
 import { recordId, recordVersion } from '@/lib/validation/record'
 import { emailAddress, text } from '@/lib/validation/text'
+import { z } from '@/lib/validation/zod'
 
 /**
  * Inviting a person. The first password is always asked for, whoever the e-mail belongs to: it becomes

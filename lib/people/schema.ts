@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { recordId, recordVersion } from '@/lib/validation/record'
+import { z } from '@/lib/validation/zod'
 
 export const roleSchema = z.enum(['MANAGER', 'TEAM', 'HEAD', 'VIEWER'], { message: 'Choose a role.' })
 

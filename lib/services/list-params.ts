@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { choiceParam, flagParam, pageParam, queryParam } from '@/lib/validation/search-params'
+import { z } from '@/lib/validation/zod'
 
 /** The orders the services list offers; lib/services/queries.ts says what each means. */
 export const SERVICE_SORT_VALUES = ['priority', 'name', 'rto', 'updated'] as const

@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { type DurationUnit, toMinutes } from '@/lib/catalogue/durations'
 import { idVersionSchema, recordId, recordVersion } from '@/lib/validation/record'
 import { text } from '@/lib/validation/text'
+import { z } from '@/lib/validation/zod'
 
 export { archiveSchema, restoreSchema } from '@/lib/validation/record'
 

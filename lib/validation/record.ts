@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/lib/validation/zod'
 
 /** A record's id as a form posts it. */
 export const recordId = z.string().min(1).max(64)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/lib/validation/zod'
 
 /*
  * The one text schema every text input goes through. Control characters (NUL and friends) are refused

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { z } from 'zod'
 import { ChangeList } from '@/components/audit/change-entry'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
@@ -13,6 +12,7 @@ import {
   parseSearchParams,
   type RawSearchParams,
 } from '@/lib/validation/search-params'
+import { z } from '@/lib/validation/zod'
 
 export const metadata: Metadata = { title: 'Activity' }
 

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { z } from 'zod'
 import { DependencyGraph } from '@/components/catalogue/dependency-graph'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
@@ -11,6 +10,7 @@ import { layoutDependencyGraph, selectForPicture } from '@/lib/dependencies/layo
 import { loadGraph } from '@/lib/dependencies/queries'
 import { CRITICALITY } from '@/lib/services/schema'
 import { choiceParam, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
+import { z } from '@/lib/validation/zod'
 
 export const metadata: Metadata = { title: 'Dependencies' }
 
