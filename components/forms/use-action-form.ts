@@ -26,8 +26,6 @@ export type ActionFormOptions<T, K extends string> = {
 }
 
 export type StaleState<K extends string> = {
-  /** What they saved, as form values: the base the next merge compares against. */
-  theirs: FormValues<K>
   version: number
   merge: Merge<K>
 }
@@ -85,7 +83,6 @@ export function useActionForm<T, K extends string>(
       const theirs = opts.toValues(result.current as never)
       setBase(theirs)
       setStale({
-        theirs,
         version: Number(result.current.version),
         merge: mergeFormValues(opts.groups, base, result.values ?? {}, theirs),
       })

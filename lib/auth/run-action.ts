@@ -27,7 +27,7 @@ function formValues(input: unknown): FormValues | undefined {
   return values
 }
 
-function formToObject(input: FormData): Record<string, unknown> {
+export function formToObject(input: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const key of new Set(input.keys())) {
     if (key.startsWith('$ACTION')) continue
@@ -85,6 +85,23 @@ export async function runSchoolAction<S extends z.ZodType, T>(
         values,
       }
   }
+  return runParsed(`action ${permission}`, schema, (data) => handler(data, ctx), input, values, hooks)
+}
+
+/**
+ * The part every wrapper shares once the caller is allowed: zod parse -> handler, with expected outcomes
+ * returned as values (field errors, refusals, not found, a clash) and unexpected errors logged behind a
+ * reference. `values` is what a failed form shows again (undefined: echo nothing).
+ */
+export async function runParsed<S extends z.ZodType, T>(
+  label: string,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+  input: unknown,
+  values: FormValues<FieldsOf<S>> | undefined,
+  hooks: ActionHooks<z.infer<S>, T> = {},
+): Promise<ActionResult<T, FieldsOf<S>>> {
+  type K = FieldsOf<S>
   const parsed = schema.safeParse(input instanceof FormData ? formToObject(input) : input)
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {}
@@ -102,7 +119,7 @@ export async function runSchoolAction<S extends z.ZodType, T>(
   }
   let data: T
   try {
-    data = await handler(parsed.data, ctx)
+    data = await handler(parsed.data)
     hooks.refresh?.(parsed.data)
   } catch (e) {
     if (isNextControlFlow(e)) {
@@ -125,7 +142,7 @@ export async function runSchoolAction<S extends z.ZodType, T>(
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')
       return { ok: false, reason: 'CONFLICT', message: 'A record with those details already exists.', values }
     const ref = randomUUID().slice(0, 8)
-    console.error(`[action ${permission}] error ref ${ref}`, e)
+    console.error(`[${label}] error ref ${ref}`, e)
     return {
       ok: false,
       reason: 'ERROR',

@@ -1,6 +1,5 @@
 import { sessionState } from './session'
 
-export const SCHOOL_COOKIE = 'school'
 export const getSchoolContext = async () => sessionState.ctx
 export const getSessionUserId = async () => sessionState.ctx?.userId ?? null
 export const requireSchoolContext = async () => sessionState.ctx
