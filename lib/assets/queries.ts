@@ -2,7 +2,7 @@ import 'server-only'
 import { servicesAffectedBy, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { standbyDrift } from '@/lib/catalogue/standby'
 import { db } from '@/lib/db'
-import { assetFlags, loadGraph } from '@/lib/dependencies/queries'
+import { getGraphWithFlags, loadGraph } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AssetType } from '@/lib/generated/prisma/enums'
 import type { AssetCheck, AssetListParams, AssetSort } from './list-params'
@@ -68,7 +68,7 @@ export async function listAssets(schoolId: string, f: AssetFilter) {
  * come from the whole graph (a fixed number of queries whatever its size), then the page in two more.
  */
 export async function getAssetList(schoolId: string, p: AssetListParams, timeZone: string) {
-  const flags = assetFlags(await loadGraph(schoolId), timeZone)
+  const { flags } = await getGraphWithFlags(schoolId, timeZone)
   const ids: Record<AssetCheck, () => string[]> = {
     spof: () => [...flags.spofIds],
     standby: () => [...flags.recheck.keys()],

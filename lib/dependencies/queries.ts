@@ -89,10 +89,23 @@ export function assetFlags(g: Graph, timeZone: string) {
   return { spofs, spofIds: new Set(spofs.map((p) => p.assetId)), recheck }
 }
 
+const flagsCache = versionCache<AssetFlags>(200)
+type AssetFlags = ReturnType<typeof assetFlags>
+
+/**
+ * The graph and its per-asset flags (single points of failure, standbys to re-check), worked out once
+ * per catalogue version and time zone: one query when nothing has changed.
+ */
+export async function getGraphWithFlags(schoolId: string, timeZone: string) {
+  const version = await getCatalogueVersion(schoolId)
+  const g = await graphs.getAsync(schoolId, version, () => readGraph(schoolId))
+  const flags = flagsCache.get(`${schoolId}:${timeZone}`, version, () => assetFlags(g, timeZone))
+  return { graph: g, flags }
+}
+
 /** Figures for the dashboard: live services and assets, single points of failure, standbys to re-check. */
 export async function getCatalogueSummary(schoolId: string, timeZone: string) {
-  const g = await loadGraph(schoolId)
-  const flags = assetFlags(g, timeZone)
+  const { graph: g, flags } = await getGraphWithFlags(schoolId, timeZone)
   return {
     services: g.services.length,
     assets: g.assets.length,
