@@ -34,16 +34,18 @@ export class DependencyCycleError extends Error {
 }
 
 // Ids are compared by code unit, not locale, so the order never depends on the server's language settings.
-function byId(a: string, b: string): number {
+export function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-const nameCollator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
+/** How names are compared wherever the catalogue or the plan sorts by name. */
+export const nameCollator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-type Adjacency = Map<string, string[]>
+export type Adjacency = Map<string, string[]>
 
+/** "Depends on" as a map from each id to its neighbours (reversed: its dependants), sorted and de-duplicated. */
 // Neighbours are sorted and de-duplicated once so every walk below visits them in the same order.
-function buildAdjacency(edges: AssetEdge[], reverse = false): Adjacency {
+export function buildAdjacency(edges: AssetEdge[], reverse = false): Adjacency {
   const sets = new Map<string, Set<string>>()
   for (const e of edges) {
     const from = reverse ? e.dependsOnId : e.assetId
@@ -64,7 +66,7 @@ function buildAdjacency(edges: AssetEdge[], reverse = false): Adjacency {
  * Breadth-first walk from several starts at once. The result maps each reached id to the id it was first
  * reached from (null for a start), which gives a shortest path back to the nearest start.
  */
-function walk(starts: Iterable<string>, adj: Adjacency): Map<string, string | null> {
+export function walk(starts: Iterable<string>, adj: Adjacency): Map<string, string | null> {
   const parent = new Map<string, string | null>()
   const queue: string[] = []
   for (const s of [...new Set(starts)].sort(byId)) {

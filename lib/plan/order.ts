@@ -1,0 +1,403 @@
+/**
+ * The recovery order: which assets to bring back first, and in which order the services return.
+ *
+ * Pure: the caller loads the rows (services, assets, needs, asset dependencies, contingency plans, procedure
+ * steps, team members) and passes them in, so the rules are tested without a database and the same result
+ * feeds the plan page, a published version and the PDF. The input types are plain, shaped like the Prisma
+ * rows, so the loader is a `select` and a rename at most.
+ *
+ * The rules are domain.md's "Recovery order" (../shared/brief/domain.md), step by step:
+ *  1. Only what a live service needs is in the plan: the assets a service that is not archived needs,
+ *     directly or through other assets, required or optional (an optional asset is still restored, just
+ *     never on a service's critical path; see estimate.ts). Archived services and assets, and links to them,
+ *     are left out, as `loadGraph` in lib/dependencies/queries.ts does.
+ *  2. A service's deadline is its RTO. An asset's deadline is the smallest RTO of every service that needs
+ *     it, directly or through other assets. Its criticality, for ties, is that of the most critical service
+ *     that needs it (1 = vital).
+ *  3. Assets are restored in a topological order of "depends on" (never before what they depend on); when
+ *     several assets could go next, the one with the earliest deadline goes, then the most critical, then
+ *     by name, then by id, so the order is total.
+ *  4. Services follow in order of RTO, then criticality (most critical first), then name, then id.
+ *  5. The order is deterministic: it depends only on the data, never on the order rows arrive in, and adding
+ *     a service that shares no assets with the others does not move any of theirs.
+ *
+ * Problems are reported, never thrown (issue 11): assets that depend on each other in a loop are restored
+ * together, by name, and the loop is named; services with no contingency plan; steps nobody can carry out.
+ */
+import {
+  type AssetEdge,
+  buildAdjacency,
+  byId,
+  findCycle,
+  nameCollator,
+  type ServiceNeed,
+  type ServiceNode,
+  walk,
+} from '@/lib/catalogue/graph'
+import { isLoop, stronglyConnected } from './loops'
+
+// ---------------------------------------------------------------------------------------------------------
+// Input: what the loader passes in.
+
+/** A service (its business impact analysis supplies the RTO and criticality). */
+export type PlanService = ServiceNode & { archived?: boolean }
+/** A configuration item. */
+export type PlanAsset = { id: string; name: string; archived?: boolean }
+/** A contingency plan for one service; a service may have several (one per threat). */
+export type PlanContingency = { id: string; serviceId: string; name: string }
+/**
+ * One procedure step. It belongs to a contingency plan (`planId`) or, when it names no plan, to an asset's
+ * restore procedure (`assetId`); `position` orders the steps of one procedure; `afterStepId` optionally names another step that
+ * must be finished first (in any procedure). `roleId` is the recovery role that carries it out.
+ */
+export type PlanStep = {
+  id: string
+  planId: string | null
+  assetId: string | null
+  position: number
+  /** Whole minutes, zero or more (the step form enforces it). */
+  minutes: number
+  roleId: string | null
+  afterStepId?: string | null
+}
+/** A recovery team member and the recovery roles they hold. A member who has left holds nothing. */
+export type PlanMember = { id: string; name: string; roleIds: string[]; left: boolean }
+
+export type RecoveryInput = {
+  services: PlanService[]
+  assets: PlanAsset[]
+  needs: ServiceNeed[]
+  edges: AssetEdge[]
+  plans: PlanContingency[]
+  steps: PlanStep[]
+  members: PlanMember[]
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Output.
+
+export type OrderedAsset = {
+  assetId: string
+  /** 1 = restore first. */
+  position: number
+  /** The smallest RTO of the services that need it (rule 2). */
+  deadlineMinutes: number
+  /** The service that sets the deadline: the first, in recovery order, of those that need the asset. */
+  deadlineServiceId: string
+  /** That of the most critical service that needs it. */
+  criticality: number
+  /** Every live service that needs it, directly or through other assets, in recovery order. */
+  neededBy: string[]
+  /** The assets it depends on directly, in restore order. */
+  dependsOn: string[]
+  /** Its restore procedure, in order. */
+  stepIds: string[]
+  /** True when it depends on itself through a loop (see `loops`): its place among that loop is by name. */
+  inLoop: boolean
+}
+
+export type OrderedServiceAsset = { assetId: string; direct: boolean; required: boolean }
+
+export type OrderedService = {
+  serviceId: string
+  /** 1 = recover first. */
+  position: number
+  rtoMinutes: number
+  criticality: number
+  /** Everything it needs, directly or through other assets, in restore order; `required` as in lib/catalogue/graph.ts. */
+  assets: OrderedServiceAsset[]
+  /** Its contingency plans by name, each with its steps in order. */
+  plans: { planId: string; stepIds: string[] }[]
+}
+
+/** Things that wait on each other in a loop, as ids in "depends on" direction, first id repeated at the end. */
+export type Loop = { kind: 'ASSETS' | 'STEPS'; ids: string[] }
+
+/** A step nobody can carry out: it names no role, or no current team member holds its role. */
+export type UncoveredStep = { stepId: string; roleId: string | null; reason: 'NO_ROLE' | 'NO_HOLDER' }
+
+export type RecoveryOrder = {
+  assets: OrderedAsset[]
+  services: OrderedService[]
+  /** Loops between assets. Loops between steps are found with the estimates (estimate.ts). */
+  loops: Loop[]
+  /** Live services with no contingency plan, in recovery order. */
+  servicesWithoutPlan: string[]
+  /** Steps in the plan (of needed assets and of live services' plans) that nobody can carry out, in plan order. */
+  uncoveredSteps: UncoveredStep[]
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Rule 4: RTO, then criticality (1 first), then name, then id. */
+export function compareServices(a: ServiceNode, b: ServiceNode): number {
+  return (
+    a.rtoMinutes - b.rtoMinutes ||
+    a.criticality - b.criticality ||
+    nameCollator.compare(a.name, b.name) ||
+    byId(a.id, b.id)
+  )
+}
+
+/** Steps of one procedure run by position; equal positions fall back to id so the order is still total. */
+export function compareSteps(a: PlanStep, b: PlanStep): number {
+  return a.position - b.position || byId(a.id, b.id)
+}
+
+/** The ids of roles held by at least one member who has not left. */
+export function heldRoles(members: PlanMember[]): Set<string> {
+  const held = new Set<string>()
+  for (const m of members) if (!m.left) for (const r of m.roleIds) held.add(r)
+  return held
+}
+
+/** A restore unit: one asset, or the assets of one loop, restored together. */
+type Unit = { members: number[]; rank: number; criticality: number }
+
+/** See the module comment for the rules; every list in the result is in a defined order. */
+export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
+  // Rule 1 and 4: live services, in recovery order; `rank` is a service's index in that order.
+  const services = input.services.filter((s) => !s.archived).sort(compareServices)
+  const rankOf = new Map(services.map((s, i) => [s.id, i]))
+  const liveAssets = new Map(input.assets.filter((a) => !a.archived).map((a) => [a.id, a]))
+  const needs = input.needs.filter((n) => rankOf.has(n.serviceId) && liveAssets.has(n.assetId))
+  const edges = input.edges.filter((e) => liveAssets.has(e.assetId) && liveAssets.has(e.dependsOnId))
+  const adj = buildAdjacency(edges)
+
+  // Needed assets get dense indices in id order, so nothing below depends on the order rows came in.
+  const neededIds = [...walk(new Set(needs.map((n) => n.assetId)), adj).keys()].sort(byId)
+  const indexOf = new Map(neededIds.map((id, i) => [id, i]))
+  const succ = neededIds.map((id) => (adj.get(id) ?? []).map((d) => indexOf.get(d)!))
+  const nameOf = (i: number) => liveAssets.get(neededIds[i]!)!.name
+  const byAssetName = (a: number, b: number) => nameCollator.compare(nameOf(a), nameOf(b)) || a - b
+
+  // Rule 2, first the direct needs ...
+  const assetRank = new Array<number>(neededIds.length).fill(Number.POSITIVE_INFINITY)
+  const assetCrit = new Array<number>(neededIds.length).fill(Number.POSITIVE_INFINITY)
+  for (const n of needs) {
+    const i = indexOf.get(n.assetId)!
+    const rank = rankOf.get(n.serviceId)!
+    assetRank[i] = Math.min(assetRank[i]!, rank)
+    assetCrit[i] = Math.min(assetCrit[i]!, services[rank]!.criticality)
+  }
+
+  // ... then down the dependencies. Components come dependencies first, so walking them backwards visits
+  // every dependant before what it depends on, and one pass carries each deadline all the way down.
+  const components = stronglyConnected(succ)
+  const unitOf = new Int32Array(neededIds.length)
+  const units: Unit[] = components.map((members, u) => {
+    for (const i of members) unitOf[i] = u
+    return {
+      members: members.sort(byAssetName),
+      rank: members.reduce((r, i) => Math.min(r, assetRank[i]!), Number.POSITIVE_INFINITY),
+      criticality: members.reduce((c, i) => Math.min(c, assetCrit[i]!), Number.POSITIVE_INFINITY),
+    }
+  })
+  for (let u = units.length - 1; u >= 0; u--) {
+    const unit = units[u]!
+    for (const i of unit.members) {
+      for (const d of succ[i]!) {
+        const target = units[unitOf[d]!]!
+        target.rank = Math.min(target.rank, unit.rank)
+        target.criticality = Math.min(target.criticality, unit.criticality)
+      }
+    }
+  }
+
+  // Rule 3: Kahn's algorithm over the units, always taking the waiting unit with the smallest key.
+  const deadlineOf = (unit: Unit) => services[unit.rank]!.rtoMinutes
+  const compareUnits = (a: number, b: number) => {
+    const ua = units[a]!
+    const ub = units[b]!
+    return (
+      deadlineOf(ua) - deadlineOf(ub) ||
+      ua.criticality - ub.criticality ||
+      byAssetName(ua.members[0]!, ub.members[0]!)
+    )
+  }
+  const dependants: Set<number>[] = units.map(() => new Set())
+  const waitingOn = new Int32Array(units.length)
+  for (let i = 0; i < neededIds.length; i++) {
+    for (const d of succ[i]!) {
+      const from = unitOf[d]!
+      const to = unitOf[i]!
+      if (from === to || dependants[from]!.has(to)) continue
+      dependants[from]!.add(to)
+      waitingOn[to]!++
+    }
+  }
+  const ready = new MinHeap(compareUnits)
+  for (let u = 0; u < units.length; u++) if (waitingOn[u] === 0) ready.push(u)
+  const restoreOrder: number[] = []
+  while (ready.size > 0) {
+    const u = ready.pop()
+    restoreOrder.push(...units[u]!.members)
+    for (const next of dependants[u]!) if (--waitingOn[next]! === 0) ready.push(next)
+  }
+
+  const position = new Int32Array(neededIds.length)
+  restoreOrder.forEach((i, p) => {
+    position[i] = p
+  })
+  const inOrder = (ids: Iterable<string>) =>
+    [...ids].sort((a, b) => position[indexOf.get(a)!]! - position[indexOf.get(b)!]!)
+
+  // Steps, grouped by the procedure they belong to.
+  const liveServiceIds = new Set(rankOf.keys())
+  const plansByService = new Map<string, string[]>()
+  const livePlans = input.plans
+    .filter((p) => liveServiceIds.has(p.serviceId))
+    .sort((a, b) => nameCollator.compare(a.name, b.name) || byId(a.id, b.id))
+  for (const p of livePlans) {
+    const list = plansByService.get(p.serviceId) ?? []
+    list.push(p.id)
+    plansByService.set(p.serviceId, list)
+  }
+  const livePlanIds = new Set(livePlans.map((p) => p.id))
+  const stepsOf = new Map<string, PlanStep[]>()
+  for (const s of input.steps) {
+    const key = s.planId ? `plan:${s.planId}` : s.assetId ? `asset:${s.assetId}` : null
+    if (!key || (s.planId ? !livePlanIds.has(s.planId) : !indexOf.has(s.assetId!))) continue
+    const list = stepsOf.get(key) ?? []
+    list.push(s)
+    stepsOf.set(key, list)
+  }
+  const stepIdsOf = (key: string) => (stepsOf.get(key) ?? []).sort(compareSteps).map((s) => s.id)
+
+  // Each service's own view: everything it needs with graph.ts's required rule, in restore order.
+  // The same need may be recorded twice; one required record is enough to make it required.
+  const directNeeds = new Map<string, Map<string, boolean>>(services.map((s) => [s.id, new Map()]))
+  for (const n of needs) {
+    const direct = directNeeds.get(n.serviceId)!
+    direct.set(n.assetId, (direct.get(n.assetId) ?? false) || n.required)
+  }
+  // Services are visited in recovery order, so each asset's `neededBy` list comes out in that order.
+  const neededBy: string[][] = neededIds.map(() => [])
+  const orderedServices: OrderedService[] = services.map((service, rank) => {
+    const direct = directNeeds.get(service.id)!
+    const all = walk(direct.keys(), adj)
+    const required = walk(
+      [...direct].filter(([, req]) => req).map(([id]) => id),
+      adj,
+    )
+    for (const id of all.keys()) neededBy[indexOf.get(id)!]!.push(service.id)
+    return {
+      serviceId: service.id,
+      position: rank + 1,
+      rtoMinutes: service.rtoMinutes,
+      criticality: service.criticality,
+      assets: inOrder(all.keys()).map((assetId) => ({
+        assetId,
+        direct: direct.has(assetId),
+        required: required.has(assetId),
+      })),
+      plans: (plansByService.get(service.id) ?? []).map((planId) => ({
+        planId,
+        stepIds: stepIdsOf(`plan:${planId}`),
+      })),
+    }
+  })
+
+  const loopUnits = units.filter((u) => isLoop(u.members, succ))
+  const inLoop = new Set(loopUnits.flatMap((u) => u.members))
+  const orderedAssets: OrderedAsset[] = restoreOrder.map((i, p) => {
+    const unit = units[unitOf[i]!]!
+    const assetId = neededIds[i]!
+    return {
+      assetId,
+      position: p + 1,
+      deadlineMinutes: deadlineOf(unit),
+      deadlineServiceId: services[unit.rank]!.id,
+      criticality: unit.criticality,
+      neededBy: neededBy[i]!,
+      dependsOn: inOrder(adj.get(assetId) ?? []),
+      stepIds: stepIdsOf(`asset:${assetId}`),
+      inLoop: inLoop.has(i),
+    }
+  })
+
+  // One loop per group, named from the group's first asset by restore order through its first dependency
+  // inside the group, with the catalogue's own loop finder so the words match what the catalogue says.
+  const loops: Loop[] = loopUnits
+    .map((unit) => {
+      const first = unit.members[0]!
+      // Prefer a dependency on another asset of the group, so a group is not named by a self-loop alone.
+      const inside = succ[first]!.filter((d) => unitOf[d] === unitOf[first]).sort(
+        (a, b) => Number(a === first) - Number(b === first) || byAssetName(a, b),
+      )
+      return { kind: 'ASSETS' as const, ids: findCycle(edges, neededIds[first]!, neededIds[inside[0]!]!)! }
+    })
+    .sort((a, b) => position[indexOf.get(a.ids[0]!)!]! - position[indexOf.get(b.ids[0]!)!]!)
+
+  const held = heldRoles(input.members)
+  const stepById = new Map(input.steps.map((s) => [s.id, s]))
+  const uncoveredSteps: UncoveredStep[] = []
+  const checkSteps = (stepIds: string[]) => {
+    for (const id of stepIds) {
+      const step = stepById.get(id)!
+      if (step.roleId === null) uncoveredSteps.push({ stepId: id, roleId: null, reason: 'NO_ROLE' })
+      else if (!held.has(step.roleId))
+        uncoveredSteps.push({ stepId: id, roleId: step.roleId, reason: 'NO_HOLDER' })
+    }
+  }
+  for (const a of orderedAssets) checkSteps(a.stepIds)
+  for (const s of orderedServices) for (const p of s.plans) checkSteps(p.stepIds)
+
+  return {
+    assets: orderedAssets,
+    services: orderedServices,
+    loops,
+    servicesWithoutPlan: orderedServices.filter((s) => s.plans.length === 0).map((s) => s.serviceId),
+    uncoveredSteps,
+  }
+}
+
+/**
+ * A binary heap of indices under a comparison: the restore order takes the smallest waiting unit, and the
+ * team schedule the most urgent step, thousands of times.
+ */
+export class MinHeap {
+  private readonly items: number[] = []
+  constructor(private readonly compare: (a: number, b: number) => number) {}
+
+  get size(): number {
+    return this.items.length
+  }
+
+  push(item: number): void {
+    const items = this.items
+    items.push(item)
+    let i = items.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (this.compare(items[i]!, items[parent]!) >= 0) break
+      ;[items[i], items[parent]] = [items[parent]!, items[i]!]
+      i = parent
+    }
+  }
+
+  peek(): number | undefined {
+    return this.items[0]
+  }
+
+  pop(): number {
+    const items = this.items
+    const top = items[0]!
+    const last = items.pop()!
+    if (items.length > 0) {
+      items[0] = last
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let smallest = i
+        if (l < items.length && this.compare(items[l]!, items[smallest]!) < 0) smallest = l
+        if (r < items.length && this.compare(items[r]!, items[smallest]!) < 0) smallest = r
+        if (smallest === i) break
+        ;[items[i], items[smallest]] = [items[smallest]!, items[i]!]
+        i = smallest
+      }
+    }
+    return top
+  }
+}
