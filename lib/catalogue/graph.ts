@@ -41,11 +41,10 @@ export function byId(a: string, b: string): number {
 /** How names are compared wherever the catalogue or the plan sorts by name. */
 export const nameCollator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-export type Adjacency = Map<string, string[]>
+type Adjacency = Map<string, string[]>
 
-/** "Depends on" as a map from each id to its neighbours (reversed: its dependants), sorted and de-duplicated. */
 // Neighbours are sorted and de-duplicated once so every walk below visits them in the same order.
-export function buildAdjacency(edges: AssetEdge[], reverse = false): Adjacency {
+function buildAdjacency(edges: AssetEdge[], reverse = false): Adjacency {
   const sets = new Map<string, Set<string>>()
   for (const e of edges) {
     const from = reverse ? e.dependsOnId : e.assetId
@@ -66,7 +65,7 @@ export function buildAdjacency(edges: AssetEdge[], reverse = false): Adjacency {
  * Breadth-first walk from several starts at once. The result maps each reached id to the id it was first
  * reached from (null for a start), which gives a shortest path back to the nearest start.
  */
-export function walk(starts: Iterable<string>, adj: Adjacency): Map<string, string | null> {
+function walk(starts: Iterable<string>, adj: Adjacency): Map<string, string | null> {
   const parent = new Map<string, string | null>()
   const queue: string[] = []
   for (const s of [...new Set(starts)].sort(byId)) {
