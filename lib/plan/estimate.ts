@@ -257,7 +257,7 @@ export function estimateRecovery(
     }
     chain.reverse()
 
-    const scheduled = team.run(closure, target, (v) => mark[v] === stamp)
+    const scheduled = team.run(closure, target, mark, stamp)
     return {
       criticalPathMinutes: finish[target]!,
       sequentialMinutes: sequential,
@@ -309,12 +309,18 @@ export function estimateRecovery(
  * than the critical path and never longer than one person doing everything.
  */
 class TeamSchedule {
-  private readonly holders = new Map<string, number[]>()
+  /** Per node: the number of the role its step needs, or -1 (a milestone, or a step nobody can do). */
+  private readonly roleOf: Int32Array
+  /** Per role number: the team members (numbered in name order) who hold it. */
+  private readonly holders: number[][] = []
   private readonly busy: Uint8Array
   private readonly topoPos: Int32Array
   private readonly tail: Float64Array
   private readonly done: Float64Array
   private readonly left: Int32Array
+  /** Per node: who is doing it, while it runs. */
+  private readonly person: Int32Array
+  private readonly isStep: Uint8Array
 
   constructor(
     private readonly g: TaskGraph,
@@ -323,15 +329,25 @@ class TeamSchedule {
     const team = members
       .filter((m) => !m.left)
       .sort((a, b) => nameCollator.compare(a.name, b.name) || byId(a.id, b.id))
-    team.forEach((m, i) => {
+    const roleNumber = new Map<string, number>()
+    team.forEach((m, person) => {
       for (const role of new Set(m.roleIds)) {
-        const list = this.holders.get(role) ?? []
-        list.push(i)
-        this.holders.set(role, list)
+        let r = roleNumber.get(role)
+        if (r === undefined) {
+          r = this.holders.length
+          roleNumber.set(role, r)
+          this.holders.push([])
+        }
+        this.holders[r]!.push(person)
       }
     })
-    this.busy = new Uint8Array(team.length)
     const n = g.nodes.length
+    this.roleOf = new Int32Array(n).fill(-1)
+    g.nodes.forEach((node, v) => {
+      const role = node.step?.roleId
+      if (role != null) this.roleOf[v] = roleNumber.get(role) ?? -1
+    })
+    this.busy = new Uint8Array(team.length)
     this.topoPos = new Int32Array(n)
     g.topo.forEach((v, i) => {
       this.topoPos[v] = i
@@ -339,85 +355,94 @@ class TeamSchedule {
     this.tail = new Float64Array(n)
     this.done = new Float64Array(n)
     this.left = new Int32Array(n)
+    this.person = new Int32Array(n)
+    this.isStep = Uint8Array.from(g.nodes, (node) => (node.step ? 1 : 0))
   }
 
-  /** Runs the schedule over `closure` (everything `target` waits for); `inClosure` tells whether a node is in it. */
+  /**
+   * Runs the schedule over `closure`, everything `target` waits for (the nodes whose `mark` is `stamp`).
+   * Returns when the target is reached and the steps on the way that nobody on the team can do.
+   */
   run(
     closure: number[],
     target: number,
-    inClosure: (v: number) => boolean,
+    mark: Int32Array,
+    stamp: number,
   ): { minutes: number; uncovered: number[] } {
-    const { g, tail, left, holders, busy } = this
-    // Work still ahead of each node within this service's recovery, latest first.
-    const byTopo = [...closure].sort((a, b) => this.topoPos[b]! - this.topoPos[a]!)
-    for (const v of byTopo) {
+    const { g, tail, left, holders, busy, done, roleOf } = this
+    // The closure in plan order (each node after what it waits for), by sorting positions, not nodes.
+    const positions = new Int32Array(closure.length)
+    for (let k = 0; k < closure.length; k++) positions[k] = this.topoPos[closure[k]!]!
+    positions.sort()
+    // Minutes still ahead of each node, up to the target, worked out from the end backwards.
+    for (let k = positions.length - 1; k >= 0; k--) {
+      const v = g.topo[positions[k]!]!
       let ahead = 0
-      for (const w of g.succs[v]!) if (inClosure(w) && tail[w]! > ahead) ahead = tail[w]!
+      for (const w of g.succs[v]!) if (mark[w] === stamp && tail[w]! > ahead) ahead = tail[w]!
       tail[v] = ahead + g.minutes[v]!
       left[v] = g.preds[v]!.length
     }
     const urgency = (a: number, b: number) => tail[b]! - tail[a]! || a - b
 
     const uncovered: number[] = []
-    const waitingByRole = new Map<string, MinHeap>()
-    const running = new MinHeap((a, b) => this.done[a]! - this.done[b]! || a - b)
-    const runningBy = new Map<number, number>()
-    const release: number[] = byTopo.filter((v) => left[v] === 0)
+    const queues: MinHeap[] = holders.map(() => new MinHeap(urgency))
+    const running = new MinHeap((a, b) => done[a]! - done[b]! || a - b)
+    const person = this.person
+    busy.fill(0)
     let now = 0
+    const release: number[] = []
+    for (const pos of positions) {
+      const v = g.topo[pos]!
+      if (left[v] === 0) release.push(v)
+    }
 
+    const freeHolder = (r: number) => {
+      for (const p of holders[r]!) if (!busy[p]) return p
+      return -1
+    }
     const startOrQueue = (v: number) => {
-      const step = g.nodes[v]!.step
-      const role = step?.roleId ?? null
-      const canDo = role === null ? undefined : holders.get(role)
-      if (step && !canDo) uncovered.push(v)
-      if (!canDo || g.minutes[v] === 0) {
-        this.done[v] = now + g.minutes[v]!
+      const r = roleOf[v]!
+      if (r === -1 && this.isStep[v]) uncovered.push(v)
+      if (r === -1 || g.minutes[v] === 0) {
+        done[v] = now + g.minutes[v]!
         running.push(v)
-        return
+      } else {
+        queues[r]!.push(v)
       }
-      let queue = waitingByRole.get(role!)
-      if (!queue) {
-        queue = new MinHeap(urgency)
-        waitingByRole.set(role!, queue)
-      }
-      queue.push(v)
     }
 
     for (;;) {
       // Settle this moment first: what ends now frees its person and lets its followers in, and zero-minute
       // steps and milestones end as soon as they start, so nobody picks before everything now ready is known.
       do {
-        for (const v of release.splice(0)) startOrQueue(v)
-        while (running.size > 0 && this.done[running.peek()!] === now) {
+        while (release.length > 0) startOrQueue(release.pop()!)
+        while (running.size > 0 && done[running.peek()!] === now) {
           const v = running.pop()
-          const person = runningBy.get(v)
-          if (person !== undefined) busy[person] = 0
-          for (const w of g.succs[v]!) if (inClosure(w) && --left[w]! === 0) release.push(w)
+          if (roleOf[v]! !== -1 && g.minutes[v]! > 0) busy[person[v]!] = 0
+          for (const w of g.succs[v]!) if (mark[w] === stamp && --left[w]! === 0) release.push(w)
         }
       } while (release.length > 0)
       // Free people take the most urgent waiting steps, one at a time, most urgent first.
       for (;;) {
         let best = -1
-        let bestRole = ''
-        for (const [role, queue] of waitingByRole) {
-          const head = queue.peek()
-          if (head === undefined || !holders.get(role)!.some((p) => !busy[p])) continue
-          if (best === -1 || urgency(head, best) < 0) {
-            best = head
-            bestRole = role
-          }
+        let bestRole = -1
+        for (let r = 0; r < queues.length; r++) {
+          const head = queues[r]!.peek()
+          if (head === undefined || (best !== -1 && urgency(head, best) > 0) || freeHolder(r) === -1) continue
+          best = head
+          bestRole = r
         }
         if (best === -1) break
-        waitingByRole.get(bestRole)!.pop()
-        const person = holders.get(bestRole)!.find((p) => !busy[p])!
-        busy[person] = 1
-        runningBy.set(best, person)
-        this.done[best] = now + g.minutes[best]!
+        queues[bestRole]!.pop()
+        const p = freeHolder(bestRole)
+        busy[p] = 1
+        person[best] = p
+        done[best] = now + g.minutes[best]!
         running.push(best)
       }
       if (running.size === 0) break
-      now = this.done[running.peek()!]!
+      now = done[running.peek()!]!
     }
-    return { minutes: this.done[target]!, uncovered: uncovered.sort((a, b) => a - b) }
+    return { minutes: done[target]!, uncovered: uncovered.sort((a, b) => a - b) }
   }
 }
