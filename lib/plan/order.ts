@@ -149,126 +149,20 @@ export function heldRoles(members: PlanMember[]): Set<string> {
   return held
 }
 
-/** A restore unit: one asset, or the assets of one loop, restored together. */
-type Unit = { members: number[]; rank: number; criticality: number }
-
 /** See the module comment for the rules; every list in the result is in a defined order. */
 export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
-  // Rule 1 and 4: live services, in recovery order; `rank` is a service's index in that order.
+  // Rule 1 and 4: live services, in recovery order; a service's `rank` is its index in that order.
   const services = input.services.filter((s) => !s.archived).sort(compareServices)
   const rankOf = new Map(services.map((s, i) => [s.id, i]))
   const liveAssets = new Map(input.assets.filter((a) => !a.archived).map((a) => [a.id, a]))
   const needs = input.needs.filter((n) => rankOf.has(n.serviceId) && liveAssets.has(n.assetId))
   const edges = input.edges.filter((e) => liveAssets.has(e.assetId) && liveAssets.has(e.dependsOnId))
 
-  // The walks here run over asset numbers in arrays rather than graph.ts's maps of ids: there is one walk per
-  // service, and on a trust's 3,000 assets the difference is most of the time taken. The rules are the same
-  // (the tests check them against graph.ts's assetClosure and serviceDependencies).
-  const allIds = [...liveAssets.keys()].sort(byId)
-  const numberOf = new Map(allIds.map((id, i) => [id, i]))
-  const dependsOn: number[][] = allIds.map(() => [])
-  for (const e of edges) dependsOn[numberOf.get(e.assetId)!]!.push(numberOf.get(e.dependsOnId)!)
-  const isNeeded = new Uint8Array(allIds.length)
-  const reached: number[] = []
-  for (const n of needs) reached.push(numberOf.get(n.assetId)!)
-  for (let k = 0; k < reached.length; k++) {
-    const i = reached[k]!
-    if (isNeeded[i]) continue
-    isNeeded[i] = 1
-    reached.push(...dependsOn[i]!)
-  }
-
-  // Needed assets get dense indices in id order, so nothing below depends on the order rows came in; each
-  // asset's dependencies are sorted and de-duplicated, as in graph.ts, so every walk visits them in id order.
-  const neededIds: string[] = []
-  const dense = new Int32Array(allIds.length)
-  for (let i = 0; i < allIds.length; i++) {
-    if (!isNeeded[i]) continue
-    dense[i] = neededIds.length
-    neededIds.push(allIds[i]!)
-  }
-  const indexOf = new Map(neededIds.map((id, i) => [id, i]))
-  const succ = neededIds.map((id) =>
-    [...new Set(dependsOn[numberOf.get(id)!]!.map((d) => dense[d]!))].sort((a, b) => a - b),
-  )
-  // Names are compared once, up front: the restore order below compares them thousands of times, and a
-  // locale-aware comparison is slow enough to dominate if repeated.
-  const nameOf = (i: number) => liveAssets.get(neededIds[i]!)!.name
-  const nameRank = new Int32Array(neededIds.length)
-  neededIds
-    .map((_, i) => i)
-    .sort((a, b) => nameCollator.compare(nameOf(a), nameOf(b)) || a - b)
-    .forEach((i, r) => {
-      nameRank[i] = r
-    })
-  const byAssetName = (a: number, b: number) => nameRank[a]! - nameRank[b]!
-
-  // Rule 2, first the direct needs ...
-  const assetRank = new Array<number>(neededIds.length).fill(Number.POSITIVE_INFINITY)
-  const assetCrit = new Array<number>(neededIds.length).fill(Number.POSITIVE_INFINITY)
-  for (const n of needs) {
-    const i = indexOf.get(n.assetId)!
-    const rank = rankOf.get(n.serviceId)!
-    assetRank[i] = Math.min(assetRank[i]!, rank)
-    assetCrit[i] = Math.min(assetCrit[i]!, services[rank]!.criticality)
-  }
-
-  // ... then down the dependencies. Components come dependencies first, so walking them backwards visits
-  // every dependant before what it depends on, and one pass carries each deadline all the way down.
-  const components = stronglyConnected(succ)
-  const unitOf = new Int32Array(neededIds.length)
-  const units: Unit[] = components.map((members, u) => {
-    for (const i of members) unitOf[i] = u
-    return {
-      members: members.sort(byAssetName),
-      rank: members.reduce((r, i) => Math.min(r, assetRank[i]!), Number.POSITIVE_INFINITY),
-      criticality: members.reduce((c, i) => Math.min(c, assetCrit[i]!), Number.POSITIVE_INFINITY),
-    }
-  })
-  for (let u = units.length - 1; u >= 0; u--) {
-    const unit = units[u]!
-    for (const i of unit.members) {
-      for (const d of succ[i]!) {
-        const target = units[unitOf[d]!]!
-        target.rank = Math.min(target.rank, unit.rank)
-        target.criticality = Math.min(target.criticality, unit.criticality)
-      }
-    }
-  }
-
-  // Rule 3: Kahn's algorithm over the units, always taking the waiting unit with the smallest key.
-  const deadlineOf = (unit: Unit) => services[unit.rank]!.rtoMinutes
-  const compareUnits = (a: number, b: number) => {
-    const ua = units[a]!
-    const ub = units[b]!
-    return (
-      deadlineOf(ua) - deadlineOf(ub) ||
-      ua.criticality - ub.criticality ||
-      byAssetName(ua.members[0]!, ub.members[0]!)
-    )
-  }
-  const dependants: Set<number>[] = units.map(() => new Set())
-  const waitingOn = new Int32Array(units.length)
-  for (let i = 0; i < neededIds.length; i++) {
-    for (const d of succ[i]!) {
-      const from = unitOf[d]!
-      const to = unitOf[i]!
-      if (from === to || dependants[from]!.has(to)) continue
-      dependants[from]!.add(to)
-      waitingOn[to]!++
-    }
-  }
-  const ready = new MinHeap(compareUnits)
-  for (let u = 0; u < units.length; u++) if (waitingOn[u] === 0) ready.push(u)
-  const restoreOrder: number[] = []
-  while (ready.size > 0) {
-    const u = ready.pop()
-    restoreOrder.push(...units[u]!.members)
-    for (const next of dependants[u]!) if (--waitingOn[next]! === 0) ready.push(next)
-  }
-
-  const position = new Int32Array(neededIds.length)
-  restoreOrder.forEach((i, p) => {
+  const g = neededAssets(liveAssets, needs, edges)
+  const { units, unitOf } = restoreUnits(g, needs, services, rankOf)
+  const sequence = restoreSequence(units, unitOf, g, services)
+  const position = new Int32Array(g.ids.length)
+  sequence.forEach((i, p) => {
     position[i] = p
   })
   // Sorting positions as numbers, then reading back the asset at each, is several times faster than sorting
@@ -278,15 +172,224 @@ export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
     for (let k = 0; k < indices.length; k++) positions[k] = position[indices[k]!]!
     positions.sort()
     const sorted = new Array<number>(indices.length)
-    for (let k = 0; k < indices.length; k++) sorted[k] = restoreOrder[positions[k]!]!
+    for (let k = 0; k < indices.length; k++) sorted[k] = sequence[positions[k]!]!
     return sorted
   }
 
-  // Steps, grouped by the procedure they belong to.
-  const liveServiceIds = new Set(rankOf.keys())
+  const { plansOf, stepIdsOf } = procedures(input, rankOf, g.indexOf)
+  const views = serviceViews(services, needs, g)
+  const orderedServices: OrderedService[] = services.map((service, rank) => ({
+    serviceId: service.id,
+    position: rank + 1,
+    rtoMinutes: service.rtoMinutes,
+    criticality: service.criticality,
+    assets: inRestoreOrder(views.reached[rank]!).map((i) => ({
+      assetId: g.ids[i]!,
+      direct: views.direct[rank]!.has(i),
+      required: views.required[rank]!.has(i),
+    })),
+    plans: plansOf(service.id).map((planId) => ({ planId, stepIds: stepIdsOf(`plan:${planId}`) })),
+  }))
+
+  const loopUnits = units.filter((u) => isLoop(u.members, g.succ))
+  const inLoop = new Set(loopUnits.flatMap((u) => u.members))
+  const orderedAssets: OrderedAsset[] = sequence.map((i, p) => {
+    const unit = units[unitOf[i]!]!
+    const assetId = g.ids[i]!
+    return {
+      assetId,
+      position: p + 1,
+      deadlineMinutes: services[unit.rank]!.rtoMinutes,
+      deadlineServiceId: services[unit.rank]!.id,
+      criticality: unit.criticality,
+      neededBy: views.neededBy[i]!.map((rank) => services[rank]!.id),
+      dependsOn: inRestoreOrder(g.succ[i]!).map((d) => g.ids[d]!),
+      stepIds: stepIdsOf(`asset:${assetId}`),
+      inLoop: inLoop.has(i),
+    }
+  })
+
+  // One loop per group, named from the group's first asset (by name) through its first dependency inside
+  // the group, with the catalogue's own loop finder so the words match what the catalogue says.
+  const loops: Loop[] = loopUnits.map((unit) => {
+    const first = unit.members[0]!
+    // Prefer a dependency on another asset of the group, so a group is not named by a self-loop alone.
+    const inside = g.succ[first]!.filter((d) => unitOf[d] === unitOf[first]).sort(
+      (a, b) => Number(a === first) - Number(b === first) || g.nameRank[a]! - g.nameRank[b]!,
+    )
+    return { kind: 'ASSETS' as const, ids: findCycle(edges, g.ids[first]!, g.ids[inside[0]!]!)! }
+  })
+  loops.sort((a, b) => position[g.indexOf.get(a.ids[0]!)!]! - position[g.indexOf.get(b.ids[0]!)!]!)
+
+  const stepById = new Map(input.steps.map((s) => [s.id, s]))
+  const planStepIds = [
+    ...orderedAssets.flatMap((a) => a.stepIds),
+    ...orderedServices.flatMap((s) => s.plans.flatMap((p) => p.stepIds)),
+  ]
+  return {
+    assets: orderedAssets,
+    services: orderedServices,
+    loops,
+    servicesWithoutPlan: orderedServices.filter((s) => s.plans.length === 0).map((s) => s.serviceId),
+    uncoveredSteps: uncovered(
+      planStepIds.map((id) => stepById.get(id)!),
+      heldRoles(input.members),
+    ),
+  }
+}
+
+/** The needed assets by number, see {@link neededAssets}. */
+type NeededAssets = { ids: string[]; indexOf: Map<string, number>; succ: number[][]; nameRank: Int32Array }
+
+/**
+ * The assets some live service needs, numbered 0..n-1 in id order so nothing depends on the order rows came
+ * in, with what each depends on (sorted and de-duplicated, as in graph.ts, so every walk visits them in the
+ * same order) and each one's place in name order.
+ *
+ * The walks here and in {@link serviceViews} run over numbers in arrays rather than graph.ts's maps of ids:
+ * there is one walk per service, and on a trust's 3,000 assets that difference is most of the time taken.
+ * The rules are graph.ts's (the tests check them against its assetClosure and serviceDependencies).
+ */
+function neededAssets(
+  liveAssets: Map<string, PlanAsset>,
+  needs: ServiceNeed[],
+  edges: AssetEdge[],
+): NeededAssets {
+  const allIds = [...liveAssets.keys()].sort(byId)
+  const numberOf = new Map(allIds.map((id, i) => [id, i]))
+  const dependsOn: number[][] = allIds.map(() => [])
+  for (const e of edges) dependsOn[numberOf.get(e.assetId)!]!.push(numberOf.get(e.dependsOnId)!)
+
+  const isNeeded = new Uint8Array(allIds.length)
+  const queue = needs.map((n) => numberOf.get(n.assetId)!)
+  for (let k = 0; k < queue.length; k++) {
+    const i = queue[k]!
+    if (isNeeded[i]) continue
+    isNeeded[i] = 1
+    queue.push(...dependsOn[i]!)
+  }
+
+  const ids: string[] = []
+  const dense = new Int32Array(allIds.length)
+  for (let i = 0; i < allIds.length; i++) {
+    if (!isNeeded[i]) continue
+    dense[i] = ids.length
+    ids.push(allIds[i]!)
+  }
+  const succ = ids.map((id) =>
+    [...new Set(dependsOn[numberOf.get(id)!]!.map((d) => dense[d]!))].sort((a, b) => a - b),
+  )
+  // Names are compared once, up front: the restore order compares them thousands of times, and a
+  // locale-aware comparison is slow enough to dominate if repeated.
+  const nameOf = (i: number) => liveAssets.get(ids[i]!)!.name
+  const nameRank = new Int32Array(ids.length)
+  ids
+    .map((_, i) => i)
+    .sort((a, b) => nameCollator.compare(nameOf(a), nameOf(b)) || a - b)
+    .forEach((i, r) => {
+      nameRank[i] = r
+    })
+  return { ids, indexOf: new Map(ids.map((id, i) => [id, i])), succ, nameRank }
+}
+
+/**
+ * A restore unit: one asset, or the assets of one loop (restored together, by name). `rank` is the first
+ * service in recovery order that needs it, which sets its deadline (that service's RTO); `criticality` that
+ * of the most critical service that needs it.
+ */
+type Unit = { members: number[]; rank: number; criticality: number }
+
+/** Rule 2: each unit's deadline and criticality, from the services that need it directly or through others. */
+function restoreUnits(
+  g: NeededAssets,
+  needs: ServiceNeed[],
+  services: PlanService[],
+  rankOf: Map<string, number>,
+): { units: Unit[]; unitOf: Int32Array } {
+  // First the direct needs ...
+  const assetRank = new Array<number>(g.ids.length).fill(Number.POSITIVE_INFINITY)
+  const assetCrit = new Array<number>(g.ids.length).fill(Number.POSITIVE_INFINITY)
+  for (const n of needs) {
+    const i = g.indexOf.get(n.assetId)!
+    const rank = rankOf.get(n.serviceId)!
+    assetRank[i] = Math.min(assetRank[i]!, rank)
+    assetCrit[i] = Math.min(assetCrit[i]!, services[rank]!.criticality)
+  }
+
+  // ... then down the dependencies. Components come dependencies first, so walking them backwards visits
+  // every dependant before what it depends on, and one pass carries each deadline all the way down.
+  const unitOf = new Int32Array(g.ids.length)
+  const units: Unit[] = stronglyConnected(g.succ).map((members, u) => {
+    for (const i of members) unitOf[i] = u
+    return {
+      members: members.sort((a, b) => g.nameRank[a]! - g.nameRank[b]!),
+      rank: members.reduce((r, i) => Math.min(r, assetRank[i]!), Number.POSITIVE_INFINITY),
+      criticality: members.reduce((c, i) => Math.min(c, assetCrit[i]!), Number.POSITIVE_INFINITY),
+    }
+  })
+  for (let u = units.length - 1; u >= 0; u--) {
+    const unit = units[u]!
+    for (const i of unit.members) {
+      for (const d of g.succ[i]!) {
+        const target = units[unitOf[d]!]!
+        target.rank = Math.min(target.rank, unit.rank)
+        target.criticality = Math.min(target.criticality, unit.criticality)
+      }
+    }
+  }
+  return { units, unitOf }
+}
+
+/**
+ * Rule 3: Kahn's algorithm over the units, always taking, among those whose dependencies are all restored,
+ * the one with the earliest deadline, then the most critical, then the first by name. Returns asset numbers.
+ */
+function restoreSequence(
+  units: Unit[],
+  unitOf: Int32Array,
+  g: NeededAssets,
+  services: PlanService[],
+): number[] {
+  const deadlineOf = (unit: Unit) => services[unit.rank]!.rtoMinutes
+  const ready = new MinHeap((a, b) => {
+    const ua = units[a]!
+    const ub = units[b]!
+    return (
+      deadlineOf(ua) - deadlineOf(ub) ||
+      ua.criticality - ub.criticality ||
+      g.nameRank[ua.members[0]!]! - g.nameRank[ub.members[0]!]!
+    )
+  })
+  const dependants: Set<number>[] = units.map(() => new Set())
+  const waitingOn = new Int32Array(units.length)
+  for (let i = 0; i < g.ids.length; i++) {
+    for (const d of g.succ[i]!) {
+      const from = unitOf[d]!
+      const to = unitOf[i]!
+      if (from === to || dependants[from]!.has(to)) continue
+      dependants[from]!.add(to)
+      waitingOn[to]!++
+    }
+  }
+  for (let u = 0; u < units.length; u++) if (waitingOn[u] === 0) ready.push(u)
+  const sequence: number[] = []
+  while (ready.size > 0) {
+    const u = ready.pop()
+    sequence.push(...units[u]!.members)
+    for (const next of dependants[u]!) if (--waitingOn[next]! === 0) ready.push(next)
+  }
+  return sequence
+}
+
+/**
+ * Each live service's contingency plans (by name, then id), and the steps of each procedure by position:
+ * `stepIdsOf('plan:<id>')` or `stepIdsOf('asset:<id>')`. Steps of archived services' plans and of assets
+ * nobody needs are not part of the plan.
+ */
+function procedures(input: RecoveryInput, rankOf: Map<string, number>, neededIndex: Map<string, number>) {
   const plansByService = new Map<string, string[]>()
   const livePlans = input.plans
-    .filter((p) => liveServiceIds.has(p.serviceId))
+    .filter((p) => rankOf.has(p.serviceId))
     .sort((a, b) => nameCollator.compare(a.name, b.name) || byId(a.id, b.id))
   for (const p of livePlans) {
     const list = plansByService.get(p.serviceId) ?? []
@@ -297,119 +400,69 @@ export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
   const stepsOf = new Map<string, PlanStep[]>()
   for (const s of input.steps) {
     const key = s.planId ? `plan:${s.planId}` : s.assetId ? `asset:${s.assetId}` : null
-    if (!key || (s.planId ? !livePlanIds.has(s.planId) : !indexOf.has(s.assetId!))) continue
+    if (!key || (s.planId ? !livePlanIds.has(s.planId) : !neededIndex.has(s.assetId!))) continue
     const list = stepsOf.get(key) ?? []
     list.push(s)
     stepsOf.set(key, list)
   }
-  const stepIdsOf = (key: string) => (stepsOf.get(key) ?? []).sort(compareSteps).map((s) => s.id)
-
-  // Each service's own view: everything it needs with graph.ts's required rule, in restore order.
-  // The same need may be recorded twice; one required record is enough to make it required.
-  const directNeeds = new Map<string, Map<string, boolean>>(services.map((s) => [s.id, new Map()]))
-  for (const n of needs) {
-    const direct = directNeeds.get(n.serviceId)!
-    direct.set(n.assetId, (direct.get(n.assetId) ?? false) || n.required)
+  return {
+    plansOf: (serviceId: string) => plansByService.get(serviceId) ?? [],
+    stepIdsOf: (key: string) => (stepsOf.get(key) ?? []).sort(compareSteps).map((s) => s.id),
   }
-  // Services are visited in recovery order, so each asset's `neededBy` list comes out in that order.
-  const neededBy: string[][] = neededIds.map(() => [])
-  const reachedBy = new Int32Array(neededIds.length).fill(-1)
-  const requiredBy = new Int32Array(neededIds.length).fill(-1)
-  const reach = (starts: number[], mark: Int32Array, stamp: number) => {
+}
+
+/**
+ * Per service (by rank): the assets it needs directly, everything it reaches, and what it reaches through
+ * required needs (graph.ts's rule: an asset is required when a chain from a required need leads to it; the
+ * same need recorded twice is required if either record is). Per asset: the ranks of the services that
+ * reach it, in recovery order.
+ */
+function serviceViews(services: PlanService[], needs: ServiceNeed[], g: NeededAssets) {
+  const directAll = services.map(() => new Set<number>())
+  const directRequired = services.map(() => new Set<number>())
+  const rankOf = new Map(services.map((s, i) => [s.id, i]))
+  for (const n of needs) {
+    const rank = rankOf.get(n.serviceId)!
+    const i = g.indexOf.get(n.assetId)!
+    directAll[rank]!.add(i)
+    if (n.required) directRequired[rank]!.add(i)
+  }
+  const marks = new Int32Array(g.ids.length).fill(-1)
+  const reach = (starts: Iterable<number>, stamp: number) => {
     const found: number[] = []
     for (const i of starts) {
-      if (mark[i] === stamp) continue
-      mark[i] = stamp
+      if (marks[i] === stamp) continue
+      marks[i] = stamp
       found.push(i)
     }
     for (let k = 0; k < found.length; k++) {
-      for (const d of succ[found[k]!]!) {
-        if (mark[d] === stamp) continue
-        mark[d] = stamp
+      for (const d of g.succ[found[k]!]!) {
+        if (marks[d] === stamp) continue
+        marks[d] = stamp
         found.push(d)
       }
     }
     return found
   }
-  const orderedServices: OrderedService[] = services.map((service, rank) => {
-    const direct = directNeeds.get(service.id)!
-    const starts = [...direct.keys()].map((id) => indexOf.get(id)!)
-    const all = reach(starts, reachedBy, rank)
-    reach(
-      starts.filter((i) => direct.get(neededIds[i]!)),
-      requiredBy,
-      rank,
-    )
-    for (const i of all) neededBy[i]!.push(service.id)
-    return {
-      serviceId: service.id,
-      position: rank + 1,
-      rtoMinutes: service.rtoMinutes,
-      criticality: service.criticality,
-      assets: inRestoreOrder(all).map((i) => ({
-        assetId: neededIds[i]!,
-        direct: direct.has(neededIds[i]!),
-        required: requiredBy[i] === rank,
-      })),
-      plans: (plansByService.get(service.id) ?? []).map((planId) => ({
-        planId,
-        stepIds: stepIdsOf(`plan:${planId}`),
-      })),
-    }
+  const neededBy: number[][] = g.ids.map(() => [])
+  const reached = services.map((_, rank) => {
+    const found = reach(directAll[rank]!, 2 * rank)
+    for (const i of found) neededBy[i]!.push(rank)
+    return found
   })
+  const required = services.map((_, rank) => new Set(reach(directRequired[rank]!, 2 * rank + 1)))
+  return { direct: directAll, reached, required, neededBy }
+}
 
-  const loopUnits = units.filter((u) => isLoop(u.members, succ))
-  const inLoop = new Set(loopUnits.flatMap((u) => u.members))
-  const orderedAssets: OrderedAsset[] = restoreOrder.map((i, p) => {
-    const unit = units[unitOf[i]!]!
-    const assetId = neededIds[i]!
-    return {
-      assetId,
-      position: p + 1,
-      deadlineMinutes: deadlineOf(unit),
-      deadlineServiceId: services[unit.rank]!.id,
-      criticality: unit.criticality,
-      neededBy: neededBy[i]!,
-      dependsOn: inRestoreOrder(succ[i]!).map((d) => neededIds[d]!),
-      stepIds: stepIdsOf(`asset:${assetId}`),
-      inLoop: inLoop.has(i),
-    }
-  })
-
-  // One loop per group, named from the group's first asset by restore order through its first dependency
-  // inside the group, with the catalogue's own loop finder so the words match what the catalogue says.
-  const loops: Loop[] = loopUnits
-    .map((unit) => {
-      const first = unit.members[0]!
-      // Prefer a dependency on another asset of the group, so a group is not named by a self-loop alone.
-      const inside = succ[first]!.filter((d) => unitOf[d] === unitOf[first]).sort(
-        (a, b) => Number(a === first) - Number(b === first) || byAssetName(a, b),
-      )
-      return { kind: 'ASSETS' as const, ids: findCycle(edges, neededIds[first]!, neededIds[inside[0]!]!)! }
-    })
-    .sort((a, b) => position[indexOf.get(a.ids[0]!)!]! - position[indexOf.get(b.ids[0]!)!]!)
-
-  const held = heldRoles(input.members)
-  const stepById = new Map(input.steps.map((s) => [s.id, s]))
-  const uncoveredSteps: UncoveredStep[] = []
-  const checkSteps = (stepIds: string[]) => {
-    for (const id of stepIds) {
-      const step = stepById.get(id)!
-      if (step.roleId === null) uncoveredSteps.push({ stepId: id, roleId: null, reason: 'NO_ROLE' })
-      else if (!held.has(step.roleId))
-        uncoveredSteps.push({ stepId: id, roleId: step.roleId, reason: 'NO_HOLDER' })
-    }
+/** Rule: a step is uncovered when it names no role, or no member who has not left holds its role. */
+function uncovered(steps: PlanStep[], held: Set<string>): UncoveredStep[] {
+  const result: UncoveredStep[] = []
+  for (const step of steps) {
+    if (step.roleId === null) result.push({ stepId: step.id, roleId: null, reason: 'NO_ROLE' })
+    else if (!held.has(step.roleId))
+      result.push({ stepId: step.id, roleId: step.roleId, reason: 'NO_HOLDER' })
   }
-  for (const a of orderedAssets) checkSteps(a.stepIds)
-  for (const s of orderedServices) for (const p of s.plans) checkSteps(p.stepIds)
-
-  return {
-    assets: orderedAssets,
-    services: orderedServices,
-    loops,
-    servicesWithoutPlan: orderedServices.filter((s) => s.plans.length === 0).map((s) => s.serviceId),
-    uncoveredSteps,
-  }
+  return result
 }
 
 /**
