@@ -13,7 +13,10 @@
  *  - **Sequential worst case**: every one of those steps done one after another by one person: their sum.
  *  - **With the team we have**: the same steps, but each is done by a team member who holds its role and has
  *    not left, and a person does one step at a time, so two steps of a role held by one person never overlap.
- *    See {@link scheduleWithTeam} for the rule.
+ *    See {@link TeamSchedule} for the rule.
+ *
+ * "On its own" matters for the team figure: when a fire takes everything at once, the same people recover
+ * several services, and each service's team figure is then the best case for it, not a promise.
  *
  * A service whose critical path exceeds its RTO is **at risk**, and the chain of steps that makes it late is
  * given (the critical path itself, first step to last). The team figure has its own flag, since a plan can be
@@ -24,8 +27,9 @@
  * it takes no longer than that), and its chain is that of the plan with the longest critical path. A service
  * with no plan is estimated on restoring its assets alone (and is listed in `servicesWithoutPlan`).
  *
- * Steps in a loop (a step waiting, through other steps, on itself) are reported in `loops` and the links
- * that close the loop are ignored, so every figure is still a number.
+ * Steps in a loop (a step waiting, through other steps, on itself) are reported in `loops`, and the "do this
+ * first" links inside that loop are ignored (every loop passes through one: everything else follows the
+ * plan's own order), so every figure is still a number.
  */
 import { byId, findCycle, nameCollator } from '@/lib/catalogue/graph'
 import { isLoop, stronglyConnected } from './loops'
