@@ -16,6 +16,15 @@ import type {
   RecoveryInput,
 } from '@/lib/plan/order'
 
+/** Freezes the input all the way down, so a test fails if the engine changes what it was given. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}
+
 export function planInput(parts: Partial<RecoveryInput>): RecoveryInput {
   return { services: [], assets: [], needs: [], edges: [], plans: [], steps: [], members: [], ...parts }
 }
