@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { getGraphWithFlags, loadGraph } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AssetType } from '@/lib/generated/prisma/enums'
+import { paged } from '@/lib/records/paged'
 import type { AssetCheck, AssetListParams, AssetSort } from './list-params'
 
 export type { AssetSort } from './list-params'
@@ -47,19 +48,19 @@ export async function listAssets(schoolId: string, f: AssetFilter) {
         }
       : {}),
   }
-  const rowsOf = (page: number) =>
-    db.asset.findMany({
-      where,
-      orderBy: [...ASSET_SORTS[f.sort ?? 'name']],
-      skip: (page - 1) * ASSETS_PAGE_SIZE,
-      take: ASSETS_PAGE_SIZE,
-      select: { id: true, name: true, type: true, location: true, supplier: true },
-    })
-  // Counted first, so that a page past the end shows the last page in the same two queries.
-  const total = await db.asset.count({ where })
-  const pages = Math.max(1, Math.ceil(total / ASSETS_PAGE_SIZE))
-  const page = Math.min(pages, Math.max(1, f.page ?? 1))
-  return { total, rows: await rowsOf(page), page, pages }
+  return paged({
+    page: f.page,
+    pageSize: ASSETS_PAGE_SIZE,
+    count: () => db.asset.count({ where }),
+    rows: (skip, take) =>
+      db.asset.findMany({
+        where,
+        orderBy: [...ASSET_SORTS[f.sort ?? 'name']],
+        skip,
+        take,
+        select: { id: true, name: true, type: true, location: true, supplier: true },
+      }),
+  })
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { paged } from '@/lib/records/paged'
 import {
   type AuditEntry,
   type AuditRow,
@@ -87,16 +88,18 @@ export async function listChanges(schoolId: string, opts: ListChangesOptions): P
       ? { batchId: null, ...(entities ? { entity: { in: entities } } : {}) }
       : { entity: entities ? { in: entities } : { not: 'Catalogue' } }),
   }
-  const pageSize = opts.pageSize ?? ACTIVITY_PAGE_SIZE
-  const total = await db.auditEvent.count({ where })
-  const pages = Math.max(1, Math.ceil(total / pageSize))
-  const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1) || 1), pages)
-  const rows: AuditRow[] = await db.auditEvent.findMany({
-    where,
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: AUDIT_ROW_SELECT,
+  const { rows, total, page, pages } = await paged<AuditRow>({
+    page: opts.page,
+    pageSize: opts.pageSize ?? ACTIVITY_PAGE_SIZE,
+    count: () => db.auditEvent.count({ where }),
+    rows: (skip, take) =>
+      db.auditEvent.findMany({
+        where,
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        skip,
+        take,
+        select: AUDIT_ROW_SELECT,
+      }),
   })
   const summaryIds =
     batches === 'summary' ? rows.filter((r) => r.entity === 'Catalogue').map((r) => r.id) : []

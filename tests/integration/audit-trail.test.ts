@@ -232,11 +232,12 @@ describe('the audit trail in words', () => {
     expect((await listChanges(other.id, { timeZone: TZ })).total).toBe(0)
   })
 
-  it('runs the same number of queries for a page of 5 changes and one of 50', async () => {
+  it('runs the same number of queries for 60 changes and for 300', async () => {
+    // Both more than a page (a log that fits on its first page needs no count: lib/records/paged.ts).
     const small = (await makeSchool()).id
     const large = (await makeSchool()).id
-    await fillAuditTrail(small, 5)
-    await fillAuditTrail(large, 50)
+    await fillAuditTrail(small, 60)
+    await fillAuditTrail(large, 300)
     const runs: ((id: string) => Promise<unknown>)[] = [
       (id: string) => listChanges(id, { timeZone: TZ }),
       (id: string) => listChanges(id, { timeZone: TZ, entity: 'Asset' }),
