@@ -24,7 +24,11 @@ export function addMonths(day: Date, months: number): Date {
 }
 
 /** Where the backups of one asset stand: never restore-tested, tested too long ago, or current. */
-export function restoreStatus(tests: readonly RestoreTestSummary[], today: Date, months: number): RestoreStatus {
+export function restoreStatus(
+  tests: readonly RestoreTestSummary[],
+  today: Date,
+  months: number,
+): RestoreStatus {
   let last: Date | null = null
   for (const t of tests) if (t.result === 'SUCCESS' && (!last || t.testedOn > last)) last = t.testedOn
   if (!last) return { kind: 'NEVER', lastSuccess: null }

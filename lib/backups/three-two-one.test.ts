@@ -27,7 +27,9 @@ describe('the 3-2-1 check with one offline copy', () => {
 
   it('fails three copies on one medium', () => {
     const r = checkThreeTwoOne([nas, { ...nas, location: 'OFF_SITE' }, { ...nas, offline: true }])
-    expect(r.problems).toEqual(['Every copy is on the same kind of medium: use at least two different media.'])
+    expect(r.problems).toEqual([
+      'Every copy is on the same kind of medium: use at least two different media.',
+    ])
   })
 
   it('counts a cloud copy as off site, and fails when every copy is in the building', () => {
@@ -48,7 +50,14 @@ describe('the 3-2-1 check with one offline copy', () => {
   it('is ok exactly when every part of the rule holds, whatever the copies', () => {
     const copy = fc.record({
       location: fc.constantFrom('ON_SITE', 'OFF_SITE', 'CLOUD' as const),
-      medium: fc.constantFrom('SAME_DEVICE', 'DISK', 'REMOVABLE_DISK', 'TAPE', 'CLOUD_STORAGE', 'OPTICAL' as const),
+      medium: fc.constantFrom(
+        'SAME_DEVICE',
+        'DISK',
+        'REMOVABLE_DISK',
+        'TAPE',
+        'CLOUD_STORAGE',
+        'OPTICAL' as const,
+      ),
       offline: fc.boolean(),
     }) as fc.Arbitrary<BackupCopy>
     fc.assert(

@@ -9,7 +9,11 @@ export const MAX_PENCE = 1_000_000_000
 
 /** Pounds as typed -> pence; null for an empty entry; a message when it cannot be read. */
 export function parsePounds(raw: string): { pence: number | null } | { error: string } {
-  const v = raw.trim().replace(/^£\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '').replace(/\s+/g, '')
+  const v = raw
+    .trim()
+    .replace(/^£\s*/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '')
+    .replace(/\s+/g, '')
   if (v === '') return { pence: null }
   if (!/^\d+(\.\d{1,2})?$/.test(v)) return { error: 'Enter an amount in pounds, like 1,200 or 350.50.' }
   const [whole, fraction = ''] = v.split('.')

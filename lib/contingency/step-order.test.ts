@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { inOrder, listedBeforeTheirPredecessor, moveStep, renumber, totalMinutes, wouldLoop } from './step-order'
+import {
+  inOrder,
+  listedBeforeTheirPredecessor,
+  moveStep,
+  renumber,
+  totalMinutes,
+  wouldLoop,
+} from './step-order'
 
 const steps = (...ids: string[]) => ids.map((id, k) => ({ id, position: k + 1 }))
 
