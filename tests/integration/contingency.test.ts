@@ -20,7 +20,7 @@ import { contextFor, form, makeAsset, makeMember, makeSchool, makeService } from
 import { asUser } from '../support/session'
 import { databaseSnapshot } from '../support/snapshot'
 
-export const PLAN = {
+const PLAN = {
   name: 'Server failure or ransomware',
   strategy: 'INTERMEDIATE',
   description: 'Restore the MIS onto the supplier standby server.',
