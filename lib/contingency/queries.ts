@@ -180,6 +180,11 @@ export async function getRestoreProcedure(schoolId: string, assetId: string, opt
 }
 export type RestoreProcedureView = NonNullable<Awaited<ReturnType<typeof getRestoreProcedure>>>
 
+/** How many steps an asset's restore procedure has (for the asset page). */
+export async function countRestoreSteps(schoolId: string, assetId: string) {
+  return db.procedureStep.count({ where: { schoolId, procedure: { assetId } } })
+}
+
 /**
  * Everything the recovery plan (issue 11) needs from this domain, in two queries whatever the size of
  * the school: each live service's live plans, and every procedure (a plan's or an asset's restore)
