@@ -178,6 +178,6 @@ ALTER TABLE "RestoreTest" ADD CONSTRAINT "RestoreTest_schoolId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "RestoreTest" ADD CONSTRAINT "RestoreTest_backupId_fkey" FOREIGN KEY ("backupId") REFERENCES "Backup"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Exactly one owner each: a procedure belongs to a plan or to an asset's restore; a backup to an asset or a service.
+-- Exactly one owner each: a procedure belongs to a plan or to the restore of an asset, and a backup to an asset or a service.
 ALTER TABLE "Procedure" ADD CONSTRAINT "Procedure_one_owner" CHECK (num_nonnulls("planId", "assetId") = 1);
 ALTER TABLE "Backup" ADD CONSTRAINT "Backup_one_subject" CHECK (num_nonnulls("assetId", "serviceId") = 1);
