@@ -57,14 +57,14 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
   // Plans are for services: the demo school starts from the starter catalogue (adds nothing twice).
   await loadStarterCatalogue(db, actor)
   const services = new Map(
-    (await db.service.findMany({ where: { schoolId, archivedAt: null }, select: { id: true, name: true } })).map(
-      (s) => [s.name, s.id],
-    ),
+    (
+      await db.service.findMany({ where: { schoolId, archivedAt: null }, select: { id: true, name: true } })
+    ).map((s) => [s.name, s.id]),
   )
   const assets = new Map(
-    (await db.asset.findMany({ where: { schoolId, archivedAt: null }, select: { id: true, name: true } })).map(
-      (a) => [a.name, a.id],
-    ),
+    (
+      await db.asset.findMany({ where: { schoolId, archivedAt: null }, select: { id: true, name: true } })
+    ).map((a) => [a.name, a.id]),
   )
   const [manager, deputy, technician, office] = await Promise.all(ROLES.map((r) => role(db, schoolId, r)))
   const mis = services.get('Management information system (MIS)')
@@ -73,7 +73,10 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
   const internet = services.get('Internet')
   if (!mis || !storage || !email || !internet) return created
 
-  const steps = async (owner: { planId: string } | { assetId: string }, list: [string, number, string | undefined][]) => {
+  const steps = async (
+    owner: { planId: string } | { assetId: string },
+    list: [string, number, string | undefined][],
+  ) => {
     let previous: string | null = null
     for (const [instruction, minutes, roleId] of list) {
       const { id } = await addStep(db, actor, {
@@ -146,16 +149,22 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
     ...blank,
     name: 'File server failure',
     strategy: 'GRADUAL',
-    description: 'Replace or repair the file server, then restore the shared drives from the latest good backup.',
+    description:
+      'Replace or repair the file server, then restore the shared drives from the latest good backup.',
     oneOffCostPence: 320000,
     yearlyCostPence: 12000,
-    manualWorkaround: 'Staff use their cloud drives for new work; urgent files are restored first on request.',
+    manualWorkaround:
+      'Staff use their cloud drives for new work; urgent files are restored first on request.',
     invocationCriteria: 'The file server cannot be repaired within 4 hours.',
   })
   await steps({ planId: storagePlan }, [
     ['Order a replacement server or disks from the supplier.', 30, technician],
     ['Install the operating system and rejoin the domain.', 120, technician],
-    ['Restore the shared drives from the NAS copy (the restore procedure of the file server).', 240, technician],
+    [
+      'Restore the shared drives from the NAS copy (the restore procedure of the file server).',
+      240,
+      technician,
+    ],
     ['Tell staff the drives are back and where to report missing files.', 10, deputy],
   ])
 
@@ -163,7 +172,8 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
     ...blank,
     name: 'Broadband line down',
     strategy: 'MANUAL_WORKAROUND',
-    description: 'A 4G router in the office keeps the office and the MIS connected while the line is repaired.',
+    description:
+      'A 4G router in the office keeps the office and the MIS connected while the line is repaired.',
     oneOffCostPence: 15000,
     yearlyCostPence: 18000,
     manualWorkaround: 'Only the office and the head’s laptop use the 4G router; classes work offline.',
@@ -173,7 +183,10 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
 
   // Backups: the MIS meets 3-2-1 with an offline copy and a recent restore test; data storage breaks
   // it (two copies, both in the building, none offline); e-mail has a copy never restore-tested.
-  const backup = async (subject: { assetId?: string; serviceId?: string }, data: Parameters<typeof createBackup>[2]['data']) => {
+  const backup = async (
+    subject: { assetId?: string; serviceId?: string },
+    data: Parameters<typeof createBackup>[2]['data'],
+  ) => {
     const { id } = await createBackup(db, actor, {
       assetId: subject.assetId ?? null,
       serviceId: subject.serviceId ?? null,
@@ -182,33 +195,42 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
     created++
     return id
   }
-  const misCloud = await backup({ serviceId: mis }, {
-    name: 'Supplier’s nightly MIS backup',
-    location: 'CLOUD',
-    offline: false,
-    medium: 'CLOUD_STORAGE',
-    frequencyMinutes: 1440,
-    retention: '30 nightly copies',
-    notes: 'Held in the supplier’s second data centre.',
-  })
-  await backup({ serviceId: mis }, {
-    name: 'Weekly MIS export to the office NAS',
-    location: 'ON_SITE',
-    offline: false,
-    medium: 'DISK',
-    frequencyMinutes: 10080,
-    retention: '8 weekly copies',
-    notes: '',
-  })
-  await backup({ serviceId: mis }, {
-    name: 'Monthly MIS export on a rotated USB disk',
-    location: 'OFF_SITE',
-    offline: true,
-    medium: 'REMOVABLE_DISK',
-    frequencyMinutes: 43200,
-    retention: '12 monthly copies',
-    notes: 'Kept by the business manager at home; two disks in rotation.',
-  })
+  const misCloud = await backup(
+    { serviceId: mis },
+    {
+      name: 'Supplier’s nightly MIS backup',
+      location: 'CLOUD',
+      offline: false,
+      medium: 'CLOUD_STORAGE',
+      frequencyMinutes: 1440,
+      retention: '30 nightly copies',
+      notes: 'Held in the supplier’s second data centre.',
+    },
+  )
+  await backup(
+    { serviceId: mis },
+    {
+      name: 'Weekly MIS export to the office NAS',
+      location: 'ON_SITE',
+      offline: false,
+      medium: 'DISK',
+      frequencyMinutes: 10080,
+      retention: '8 weekly copies',
+      notes: '',
+    },
+  )
+  await backup(
+    { serviceId: mis },
+    {
+      name: 'Monthly MIS export on a rotated USB disk',
+      location: 'OFF_SITE',
+      offline: true,
+      medium: 'REMOVABLE_DISK',
+      frequencyMinutes: 43200,
+      retention: '12 monthly copies',
+      notes: 'Kept by the business manager at home; two disks in rotation.',
+    },
+  )
   await recordRestoreTest(db, actor, {
     backupId: misCloud,
     testedOn: daysAgo(40),
@@ -255,14 +277,17 @@ export async function seedPlans(db: Db, actor: Actor): Promise<number> {
     ])
   }
 
-  await backup({ serviceId: email }, {
-    name: 'Cloud e-mail backup service',
-    location: 'CLOUD',
-    offline: false,
-    medium: 'CLOUD_STORAGE',
-    frequencyMinutes: 1440,
-    retention: '1 year',
-    notes: 'Third-party backup of every mailbox.',
-  })
+  await backup(
+    { serviceId: email },
+    {
+      name: 'Cloud e-mail backup service',
+      location: 'CLOUD',
+      offline: false,
+      medium: 'CLOUD_STORAGE',
+      frequencyMinutes: 1440,
+      retention: '1 year',
+      notes: 'Third-party backup of every mailbox.',
+    },
+  )
   return created
 }

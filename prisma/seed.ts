@@ -67,7 +67,10 @@ export async function seed(): Promise<{ created: number }> {
     }
   }
   // Contingency plans, steps and backups in the demo school, made by its manager.
-  const manager = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[0]!.email }, select: { id: true } })
+  const manager = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_LOGINS[0]!.email },
+    select: { id: true },
+  })
   created += await seedPlans(db, { schoolId: schools['100001']!, userId: manager.id })
   return { created }
 }

@@ -21,7 +21,14 @@ async function fill(schoolId: string, n: number) {
   const role = await db.recoveryRole.create({ data: { schoolId, name: 'Technician' } })
   for (let i = 0; i < n; i++) {
     const service = await db.service.create({
-      data: { schoolId, name: `Service ${i}`, criticality: 1 + (i % 4), rtoMinutes: 60, rpoMinutes: 60, maxOutageMinutes: 120 },
+      data: {
+        schoolId,
+        name: `Service ${i}`,
+        criticality: 1 + (i % 4),
+        rtoMinutes: 60,
+        rpoMinutes: 60,
+        maxOutageMinutes: 120,
+      },
     })
     await db.contingencyPlan.create({
       data: {
@@ -51,7 +58,10 @@ async function fill(schoolId: string, n: number) {
         name: `Data ${String(i).padStart(4, '0')}`,
         type: 'DATA',
         restoreProcedure: {
-          create: { schoolId, steps: { create: [{ schoolId, position: 1, instruction: 'Restore', estimatedMinutes: 30 }] } },
+          create: {
+            schoolId,
+            steps: { create: [{ schoolId, position: 1, instruction: 'Restore', estimatedMinutes: 30 }] },
+          },
         },
       },
     })
@@ -129,12 +139,18 @@ describe('the demo seed', () => {
     const oakfield = await db.school.findUniqueOrThrow({ where: { urn: '100001' } })
     const services = await listPlansByService(oakfield.id, { show: 'all' })
     const mis = services.find((s) => s.name === 'Management information system (MIS)')!
-    expect(mis.plans.map((p) => p.name).sort()).toEqual(['Loss of the school building', 'Supplier outage or ransomware'])
+    expect(mis.plans.map((p) => p.name).sort()).toEqual([
+      'Loss of the school building',
+      'Supplier outage or ransomware',
+    ])
     expect(mis.plans.find((p) => p.name === 'Supplier outage or ransomware')!.steps).toBe(5)
     expect(services.some((s) => s.plans.length === 0)).toBe(true)
     const { rows } = await getBackupOverview(oakfield.id, { check: 'all' })
     const byName = new Map(rows.map((r) => [r.name, r]))
-    expect(byName.get('Management information system (MIS)')).toMatchObject({ rule: { ok: true }, restore: { kind: 'CURRENT' } })
+    expect(byName.get('Management information system (MIS)')).toMatchObject({
+      rule: { ok: true },
+      restore: { kind: 'CURRENT' },
+    })
     expect(byName.get('File server')).toMatchObject({ rule: { ok: false }, restore: { kind: 'STALE' } })
     expect(byName.get('E-mail')).toMatchObject({ rule: { ok: false }, restore: { kind: 'NEVER' } })
     // Run again, it adds nothing.
