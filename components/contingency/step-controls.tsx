@@ -176,9 +176,9 @@ export function MoveStepButtons({
           className="min-h-10 px-3 py-1"
           pendingText="Moving…"
           disabled={disabled}
+          aria-label={`${direction === 'up' ? 'Move up' : 'Move down'}: step ${number}`}
         >
           {direction === 'up' ? 'Move up' : 'Move down'}
-          <span className="sr-only">: step {number}</span>
         </SubmitButton>
       </ActionForm>
     </div>

@@ -65,6 +65,7 @@ test('a manager writes a contingency plan: every control keeps its value after a
   await expect(page.getByText('2 services, 2 with no contingency plan')).toBeVisible()
   await screenshots(page, 'contingency-list-empty')
   await page.getByRole('link', { name: 'Add a plan', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Add a contingency plan', level: 1 })).toBeVisible()
   await fillPlan(page, mis)
   await screenshots(page, 'contingency-new')
   await page.getByRole('button', { name: 'Add plan' }).click()

@@ -39,7 +39,7 @@ export default async function ContingencyPage({ searchParams }: { searchParams: 
         clearHref="/contingency"
         active={Boolean(p.q || p.show !== 'all')}
         fields={[
-          { kind: 'search', name: 'q', label: 'Service', value: p.q },
+          { kind: 'search', name: 'q', label: 'Search services', value: p.q },
           {
             kind: 'select',
             name: 'show',

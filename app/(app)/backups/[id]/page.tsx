@@ -12,7 +12,8 @@ import { locationLabel, mediumLabel, resultLabel } from '@/lib/backups/schema'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { formatDay } from '@/lib/format'
 import { ArchiveBackup } from '../_components/archive-backup'
-import { BackupForm, toBackupValues } from '../_components/backup-form'
+import { BackupForm } from '../_components/backup-form'
+import { toBackupValues } from '../_components/backup-values'
 import { RemoveRestoreTest, RestoreTestForm } from '../_components/restore-test-form'
 
 export const metadata: Metadata = { title: 'Backup' }

@@ -5,19 +5,10 @@ import { type CompareGroup, useActionForm } from '@/components/forms/use-action-
 import { SubmitButton } from '@/components/ui/submit-button'
 import { createBackupAction, updateBackupAction } from '@/lib/backups/actions'
 import { LOCATIONS, locationLabel, MEDIA, mediumLabel } from '@/lib/backups/schema'
-import { splitMinutes } from '@/lib/catalogue/durations'
 import type { FormValues } from '@/lib/result'
+import { type BackupField, toBackupValues } from './backup-values'
 
-type Field =
-  | 'subject'
-  | 'name'
-  | 'location'
-  | 'offline'
-  | 'medium'
-  | 'frequencyValue'
-  | 'frequencyUnit'
-  | 'retention'
-  | 'notes'
+type Field = BackupField
 
 const UNITS = ['minutes', 'hours', 'days', 'weeks'].map((u) => ({ value: u, label: u }))
 
@@ -40,30 +31,6 @@ const GROUPS: CompareGroup<Field>[] = [
   { key: 'retention', label: 'Kept for', keys: ['retention'] },
   { key: 'notes', label: 'Notes', keys: ['notes'] },
 ]
-
-type Stored = {
-  name: string
-  location: string
-  offline: boolean
-  medium: string
-  frequencyMinutes: number
-  retention: string
-  notes: string
-}
-/** A stored backup as the strings its form shows. */
-export function toBackupValues(b: Stored): FormValues<Field> {
-  const f = splitMinutes(b.frequencyMinutes)
-  return {
-    name: b.name,
-    location: b.location,
-    offline: b.offline ? 'yes' : '',
-    medium: b.medium,
-    frequencyValue: String(f.value),
-    frequencyUnit: f.unit,
-    retention: b.retention,
-    notes: b.notes,
-  }
-}
 
 type Option = { value: string; label: string }
 
