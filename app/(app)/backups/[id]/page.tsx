@@ -89,48 +89,51 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
           <p className="mb-3 text-slate-700">Never restore-tested from this copy.</p>
         ) : (
           <TableScroll label="Restore tests">
-            <table className="mb-3 w-full text-left text-sm">
-              <caption className="sr-only">Restore tests of {backup.name}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">
-                    Date
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    What was restored
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    Time taken
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    Result
-                  </th>
-                  {edit && (
-                    <th scope="col" className="py-1">
-                      <span className="sr-only">Actions</span>
+            {/* Positioned, so the table's visually hidden labels stay inside the scrolling box. */}
+            <div className="relative">
+              <table className="mb-3 w-full text-left text-sm">
+                <caption className="sr-only">Restore tests of {backup.name}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-1 pr-3">
+                      Date
                     </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody data-testid="restore-tests">
-                {backup.restoreTests.map((t) => (
-                  <tr key={t.id} className="border-b border-slate-200 align-top">
-                    <td className="py-1.5 pr-3 whitespace-nowrap">{formatDay(t.testedOn)}</td>
-                    <td className="py-1.5 pr-3">
-                      {t.whatRestored}
-                      {t.notes && <span className="block text-slate-700">{t.notes}</span>}
-                    </td>
-                    <td className="py-1.5 pr-3">{formatDuration(t.minutesTaken)}</td>
-                    <td className="py-1.5 pr-3">{resultLabel(t.result)}</td>
+                    <th scope="col" className="py-1 pr-3">
+                      What was restored
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Time taken
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Result
+                    </th>
                     {edit && (
-                      <td className="py-1.5">
-                        <RemoveRestoreTest id={t.id} label={formatDay(t.testedOn)} />
-                      </td>
+                      <th scope="col" className="py-1">
+                        <span className="sr-only">Actions</span>
+                      </th>
                     )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody data-testid="restore-tests">
+                  {backup.restoreTests.map((t) => (
+                    <tr key={t.id} className="border-b border-slate-200 align-top">
+                      <td className="py-1.5 pr-3 whitespace-nowrap">{formatDay(t.testedOn)}</td>
+                      <td className="py-1.5 pr-3">
+                        {t.whatRestored}
+                        {t.notes && <span className="block text-slate-700">{t.notes}</span>}
+                      </td>
+                      <td className="py-1.5 pr-3">{formatDuration(t.minutesTaken)}</td>
+                      <td className="py-1.5 pr-3">{resultLabel(t.result)}</td>
+                      {edit && (
+                        <td className="py-1.5">
+                          <RemoveRestoreTest id={t.id} label={formatDay(t.testedOn)} />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </TableScroll>
         )}
         {edit && !archived && (
