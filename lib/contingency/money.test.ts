@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatPence, MAX_PENCE, parsePounds, penceToInput } from './money'
+import { formatCosts, formatPence, MAX_PENCE, parsePounds, penceToInput } from './money'
 
 describe('parsePounds', () => {
   it.each([
@@ -41,5 +41,13 @@ describe('formatPence', () => {
     expect(formatPence(35050)).toBe('£350.50')
     expect(formatPence(0)).toBe('£0')
     expect(formatPence(null)).toBe('Not costed')
+  })
+})
+
+describe('formatCosts', () => {
+  it('says both costs, or that the plan is not costed', () => {
+    expect(formatCosts(120000, 35000)).toBe('£1,200 one-off, £350 a year')
+    expect(formatCosts(null, 35000)).toBe('not costed one-off, £350 a year')
+    expect(formatCosts(null, null)).toBe('Not costed')
   })
 })

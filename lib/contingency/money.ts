@@ -40,3 +40,10 @@ export function penceToInput(pence: number | null): string {
   if (pence === null) return ''
   return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2)
 }
+
+/** A plan's costs in one phrase: "£1,200 one-off, £350 a year", or "Not costed" when neither is. */
+export function formatCosts(oneOff: number | null, yearly: number | null): string {
+  if (oneOff === null && yearly === null) return 'Not costed'
+  const say = (p: number | null) => (p === null ? 'not costed' : formatPence(p))
+  return `${say(oneOff)} one-off, ${say(yearly)} a year`
+}

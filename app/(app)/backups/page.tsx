@@ -55,7 +55,8 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
         ]}
       />
       <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-        {rows.length} data asset{rows.length === 1 ? '' : 's'} and services
+        {rows.length} data asset{rows.length === 1 ? '' : 's'} or service{rows.length === 1 ? '' : 's'} to
+        protect
         {p.check === 'all' && ` · ${failing} breaking 3-2-1 · ${untested} needing a restore test`}
       </p>
       {rows.length === 0 ? (

@@ -7,7 +7,7 @@ import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { planListParamsSchema } from '@/lib/contingency/list-params'
-import { formatPence } from '@/lib/contingency/money'
+import { formatCosts } from '@/lib/contingency/money'
 import { listPlansByService } from '@/lib/contingency/queries'
 import { strategyLabel } from '@/lib/contingency/schema'
 import { CRITICALITY } from '@/lib/services/schema'
@@ -101,8 +101,8 @@ export default async function ContingencyPage({ searchParams }: { searchParams: 
                         {plan.name}
                       </Link>
                       <span className="block text-sm text-slate-700">
-                        {strategyLabel(plan.strategy)} · {formatPence(plan.oneOffCostPence)} one-off,{' '}
-                        {formatPence(plan.yearlyCostPence)} a year ·{' '}
+                        {strategyLabel(plan.strategy)} ·{' '}
+                        {formatCosts(plan.oneOffCostPence, plan.yearlyCostPence)} ·{' '}
                         {plan.steps === 0 ? (
                           <strong className="text-amber-900">no steps yet</strong>
                         ) : (

@@ -95,20 +95,20 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
                 <caption className="sr-only">Restore tests of {backup.name}</caption>
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-1 pr-3">
+                    <th scope="col" className="px-2 py-1">
                       Date
                     </th>
-                    <th scope="col" className="py-1 pr-3">
+                    <th scope="col" className="px-2 py-1">
                       What was restored
                     </th>
-                    <th scope="col" className="py-1 pr-3">
+                    <th scope="col" className="px-2 py-1">
                       Time taken
                     </th>
-                    <th scope="col" className="py-1 pr-3">
+                    <th scope="col" className="px-2 py-1">
                       Result
                     </th>
                     {edit && (
-                      <th scope="col" className="py-1">
+                      <th scope="col" className="px-2 py-1">
                         <span className="sr-only">Actions</span>
                       </th>
                     )}
@@ -117,15 +117,15 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
                 <tbody data-testid="restore-tests">
                   {backup.restoreTests.map((t) => (
                     <tr key={t.id} className="border-b border-slate-200 align-top">
-                      <td className="py-1.5 pr-3 whitespace-nowrap">{formatDay(t.testedOn)}</td>
-                      <td className="py-1.5 pr-3">
+                      <td className="whitespace-nowrap px-2 py-1.5">{formatDay(t.testedOn)}</td>
+                      <td className="px-2 py-1.5">
                         {t.whatRestored}
                         {t.notes && <span className="block text-slate-700">{t.notes}</span>}
                       </td>
-                      <td className="py-1.5 pr-3">{formatDuration(t.minutesTaken)}</td>
-                      <td className="py-1.5 pr-3">{resultLabel(t.result)}</td>
+                      <td className="px-2 py-1.5">{formatDuration(t.minutesTaken)}</td>
+                      <td className="px-2 py-1.5">{resultLabel(t.result)}</td>
                       {edit && (
-                        <td className="py-1.5">
+                        <td className="px-2 py-1.5">
                           <RemoveRestoreTest id={t.id} label={formatDay(t.testedOn)} />
                         </td>
                       )}

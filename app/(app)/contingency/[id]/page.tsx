@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
-import { formatPence } from '@/lib/contingency/money'
+import { formatCosts, formatPence } from '@/lib/contingency/money'
 import { getPlanView } from '@/lib/contingency/queries'
 import { STRATEGIES } from '@/lib/contingency/schema'
 import { ArchivePlan } from '../_components/archive-plan'
@@ -74,9 +74,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               )}
             </Item>
             <Item label="Description">{plan.description}</Item>
-            <Item label="Cost">
-              {formatPence(plan.oneOffCostPence)} one-off, {formatPence(plan.yearlyCostPence)} a year
-            </Item>
+            <Item label="Cost">{formatCosts(plan.oneOffCostPence, plan.yearlyCostPence)}</Item>
             <Item label="Manual workaround">{plan.manualWorkaround}</Item>
             <Item label="When to invoke it">{plan.invocationCriteria}</Item>
           </dl>
