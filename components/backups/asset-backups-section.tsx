@@ -9,8 +9,11 @@ export function AssetBackupsSection({
   backups,
   restoreSteps,
   edit,
+  isData,
 }: {
   assetId: string
+  /** Data assets are always checked; other assets only once they have backups. */
+  isData: boolean
   backups: Awaited<ReturnType<typeof getSubjectBackups>>
   restoreSteps: number
   edit: boolean
@@ -20,10 +23,16 @@ export function AssetBackupsSection({
       <h2 id="backups-h" className="mb-2 text-lg font-bold">
         Backups and restore
       </h2>
-      <div className="grid gap-2 md:grid-cols-2">
-        <ThreeTwoOneStatus data={backups} />
-        <RestoreTestStatus data={backups} months={backups.restoreTestMonths} />
-      </div>
+      {isData || backups.backups.length > 0 ? (
+        <div className="grid gap-2 md:grid-cols-2">
+          <ThreeTwoOneStatus data={backups} />
+          <RestoreTestStatus data={backups} months={backups.restoreTestMonths} />
+        </div>
+      ) : (
+        <p className="text-slate-700">
+          No backups recorded. Data assets, and anything with backups, are checked against 3-2-1.
+        </p>
+      )}
       {backups.backups.length > 0 && (
         <ul className="mt-2 divide-y divide-slate-200 text-sm">
           {backups.backups.map((b) => (

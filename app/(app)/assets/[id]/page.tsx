@@ -63,6 +63,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           assetId={asset.id}
           backups={backups[0]}
           restoreSteps={backups[1]}
+          isData={asset.type === 'DATA'}
           edit={can(ctx.role, 'contingency.edit') && !archived}
         />
       )}
