@@ -275,7 +275,7 @@ test('a manager records backups and a restore test, and watches the 3-2-1 and re
   await screenshots(page, 'restore-procedure')
 })
 
-test('a recovery team member and a viewer cannot open the plans or backups', async ({ page, signedInAs }) => {
+test('a recovery team member cannot open the plans or backups (a real 404)', async ({ page, signedInAs }) => {
   await signedInAs('TEAM')
   for (const path of ['/contingency', '/backups', '/contingency/new', '/backups/new']) {
     const res = await page.goto(path)
