@@ -5,6 +5,7 @@
 import { hashPassword } from '../lib/auth/password'
 import { db } from '../lib/db'
 import type { Role } from '../lib/generated/prisma/enums'
+import { seedPlans } from './seed-plans'
 
 export const DEMO_PASSWORD = 'continuity-demo-2026'
 
@@ -65,6 +66,12 @@ export async function seed(): Promise<{ created: number }> {
       created++
     }
   }
+  // Contingency plans, steps and backups in the demo school, made by its manager.
+  const manager = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_LOGINS[0]!.email },
+    select: { id: true },
+  })
+  created += await seedPlans(db, { schoolId: schools['100001']!, userId: manager.id })
   return { created }
 }
 

@@ -145,6 +145,86 @@ export const ENTITIES = {
     actions: ['load-starter', 'import'],
     fields: {},
   },
+  /**
+   * A contingency plan (lib/contingency). Rows carry display fields beside the stored ones (the
+   * strategy's label, costs in pounds), so the log reads in words; the stored ones are not listed.
+   */
+  ContingencyPlan: {
+    noun: 'contingency plan',
+    plural: 'contingency plans',
+    actions: ['create', 'update', 'archive', 'restore'],
+    fields: {
+      name: text('what it covers'),
+      service: text('service'),
+      strategyLabel: text('strategy'),
+      description: longText('description'),
+      oneOffCost: text('one-off cost'),
+      yearlyCost: text('yearly cost'),
+      manualWorkaround: longText('manual workaround'),
+      invocationCriteria: longText('invocation criteria'),
+      standbySupplier: text('standby supplier'),
+      standbyContract: text('standby contract'),
+      standbyContact: longText('standby contact'),
+      standbyHowToInvoke: longText('how to invoke the standby'),
+      standbyInvokeCost: text('cost to invoke the standby'),
+      archivedAt: { label: 'archived', kind: 'dateTime' },
+    },
+  },
+  /** A step of a plan's procedure or of an asset's restore procedure; `name` is its instruction, shortened. */
+  ProcedureStep: {
+    noun: 'step',
+    plural: 'steps',
+    actions: ['create', 'update', 'move', 'delete'],
+    fields: {
+      procedure: text('procedure'),
+      instruction: longText('instruction'),
+      estimatedMinutes: { label: 'estimated time', kind: 'duration' },
+      role: text('recovery role'),
+      after: text('done after'),
+      position: text('place in the order'),
+    },
+  },
+  /** One backup copy of a data asset or a service (lib/backups). */
+  Backup: {
+    noun: 'backup',
+    plural: 'backups',
+    actions: ['create', 'update', 'archive', 'restore'],
+    fields: {
+      name: text('what is backed up'),
+      subject: text('backup of'),
+      locationLabel: text('where'),
+      offline: { label: 'offline', kind: 'boolean', yes: 'offline', no: 'online' },
+      mediumLabel: text('medium'),
+      frequencyMinutes: { label: 'how often', kind: 'duration' },
+      retention: text('retention'),
+      notes: longText('notes'),
+      archivedAt: { label: 'archived', kind: 'dateTime' },
+    },
+  },
+  /** A restore from a backup, tried and timed: recorded, and removed only if entered by mistake. */
+  RestoreTest: {
+    noun: 'restore test',
+    plural: 'restore tests',
+    actions: ['create', 'delete'],
+    fields: {
+      backup: text('backup'),
+      testedOn: { label: 'tested on', kind: 'day' },
+      whatRestored: text('what was restored'),
+      minutesTaken: { label: 'time taken', kind: 'duration' },
+      resultLabel: text('result'),
+      notes: longText('notes'),
+    },
+  },
+  /** The school's own settings. */
+  School: {
+    noun: 'school',
+    plural: 'schools',
+    actions: ['update'],
+    fields: {
+      name: text('name'),
+      restoreTestMonths: text('months between restore tests'),
+    },
+  },
 } as const satisfies Record<string, EntitySpec>
 
 export type AuditEntity = keyof typeof ENTITIES
@@ -216,6 +296,10 @@ const dependencyEnds = (p: PhraseParts) => ({
   asset: String(p.after.asset ?? p.before.asset ?? 'an asset'),
   dependsOn: String(p.after.dependsOn ?? p.before.dependsOn ?? 'another asset'),
 })
+
+/** "the plan Server failure (MIS)" or "the restore procedure of File server", as the row recorded it. */
+const stepProcedure = (p: PhraseParts) =>
+  String(p.after.procedure ?? p.before.procedure ?? 'a procedure no longer recorded')
 
 const needs = (p: PhraseParts) => {
   const l = linkEnds(p)
@@ -329,6 +413,35 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
       details: 'none',
     },
   },
+  ContingencyPlan: recordPhrases('contingency plan'),
+  ProcedureStep: {
+    create: { says: (p) => `added a step to ${stepProcedure(p)}`, details: 'values' },
+    update: { says: (p) => `changed a step of ${stepProcedure(p)}`, details: 'changes' },
+    move: {
+      says: (p) => `moved a step of ${stepProcedure(p)} ${p.after.direction === 'down' ? 'down' : 'up'}`,
+      details: 'none',
+    },
+    delete: { says: (p) => `removed a step from ${stepProcedure(p)}`, details: 'none' },
+  },
+  Backup: {
+    create: { says: (p) => `added the backup ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the backup ${p.name}`, details: 'changes' },
+    archive: { says: (p) => `archived the backup ${p.name}`, details: 'none' },
+    restore: { says: (p) => `restored the backup ${p.name}`, details: 'none' },
+  },
+  RestoreTest: {
+    create: {
+      says: (p) => `recorded a restore test of the backup ${String(p.after.backup ?? 'no longer recorded')}`,
+      details: 'values',
+    },
+    delete: {
+      says: (p) => `removed a restore test of the backup ${String(p.before.backup ?? 'no longer recorded')}`,
+      details: 'none',
+    },
+  },
+  School: {
+    update: { says: () => 'changed the school settings', details: 'changes' },
+  },
 }
 
 /** Kinds of record the activity log can be filtered by, in the words of its filter. */
@@ -338,6 +451,9 @@ export const ACTIVITY_KINDS = {
   links: { label: 'Links and dependencies', entities: ['ServiceAsset', 'AssetDependency'] },
   people: { label: 'People', entities: ['Membership', 'Invitation', 'User', 'Session'] },
   bulk: { label: 'Imports and starter catalogue', entities: ['Catalogue'] },
+  plans: { label: 'Contingency plans and steps', entities: ['ContingencyPlan', 'ProcedureStep'] },
+  backups: { label: 'Backups and restore tests', entities: ['Backup', 'RestoreTest'] },
+  settings: { label: 'School settings', entities: ['School'] },
 } as const satisfies Record<string, { label: string; entities: readonly AuditEntity[] }>
 export type ActivityKind = keyof typeof ACTIVITY_KINDS
 export const ACTIVITY_KIND_VALUES = Object.keys(ACTIVITY_KINDS) as [ActivityKind, ...ActivityKind[]]

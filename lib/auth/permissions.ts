@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   'audit.read': ['MANAGER', 'HEAD'],
   'catalogue.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
   'catalogue.edit': ['MANAGER'],
+  /** Contingency plans, their procedures, backups and restore tests, as drafted (not the published plan). */
+  'contingency.read': ['MANAGER', 'HEAD'],
+  'contingency.edit': ['MANAGER'],
   'plan.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
   'plan.publish': ['MANAGER'],
   'plan.approve': ['HEAD'],

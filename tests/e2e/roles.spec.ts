@@ -2,8 +2,26 @@ import { expect, test } from './fixtures'
 import { type DemoRole, expectNoAxeViolations, LOGINS, mainNav, screenshots } from './support'
 
 const NAV: Record<DemoRole, string[]> = {
-  MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
-  HEAD: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
+  MANAGER: [
+    'Dashboard',
+    'Services',
+    'Assets',
+    'Dependencies',
+    'Contingency plans',
+    'Backups',
+    'People',
+    'Activity',
+  ],
+  HEAD: [
+    'Dashboard',
+    'Services',
+    'Assets',
+    'Dependencies',
+    'Contingency plans',
+    'Backups',
+    'People',
+    'Activity',
+  ],
   TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
   VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
 }

@@ -13,7 +13,9 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as assetActions from '@/lib/assets/actions'
 import * as accountActions from '@/lib/auth/account-actions'
+import * as backupActions from '@/lib/backups/actions'
 import * as catalogueActions from '@/lib/catalogue/actions'
+import * as contingencyActions from '@/lib/contingency/actions'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import * as invitationActions from '@/lib/invitations/actions'
@@ -40,6 +42,11 @@ type Fixture = {
   assetId: string
   otherAssetId: string
   invitationId: string
+  /** A contingency plan with two steps (in its procedure at order version 3), a backup with a restore test. */
+  planId: string
+  stepIds: [string, string]
+  backupId: string
+  restoreTestId: string
   /** For each role's login, invitations to another school, to accept and to decline. */
   invitationsFor: Record<Role, { accept: string; decline: string }>
 }
@@ -184,6 +191,105 @@ const ROWS: Record<string, Row> = {
     input: () => ({}),
     allowed: M,
   },
+  createPlanAction: {
+    action: contingencyActions.createPlanAction,
+    input: (f) => form({ serviceId: f.serviceId, name: 'P', strategy: 'DO_NOTHING' }),
+    allowed: M,
+  },
+  updatePlanAction: {
+    action: contingencyActions.updatePlanAction,
+    input: (f) => form({ id: f.planId, version: 1, name: 'P2', strategy: 'FAST' }),
+    allowed: M,
+  },
+  archivePlanAction: {
+    action: contingencyActions.archivePlanAction,
+    input: (f) => form({ id: f.planId, version: 1 }),
+    allowed: M,
+  },
+  restorePlanAction: {
+    action: contingencyActions.restorePlanAction,
+    input: (f) => form({ id: f.planId, version: 1 }),
+    allowed: M,
+  },
+  addStepAction: {
+    action: contingencyActions.addStepAction,
+    input: (f) => form({ planId: f.planId, instruction: 'S', estimatedMinutes: 5 }),
+    allowed: M,
+  },
+  updateStepAction: {
+    action: contingencyActions.updateStepAction,
+    input: (f) => form({ id: f.stepIds[0], version: 1, instruction: 'S2', estimatedMinutes: 5 }),
+    allowed: M,
+  },
+  moveStepAction: {
+    action: contingencyActions.moveStepAction,
+    input: (f) => form({ id: f.stepIds[1], direction: 'up', orderVersion: 3 }),
+    allowed: M,
+  },
+  removeStepAction: {
+    action: contingencyActions.removeStepAction,
+    input: (f) => form({ id: f.stepIds[1], orderVersion: 3 }),
+    allowed: M,
+  },
+  createBackupAction: {
+    action: backupActions.createBackupAction,
+    input: (f) =>
+      form({
+        subject: `asset:${f.assetId}`,
+        name: 'B',
+        location: 'CLOUD',
+        medium: 'CLOUD_STORAGE',
+        frequencyValue: 1,
+        frequencyUnit: 'days',
+      }),
+    allowed: M,
+  },
+  updateBackupAction: {
+    action: backupActions.updateBackupAction,
+    input: (f) =>
+      form({
+        id: f.backupId,
+        version: 1,
+        name: 'B2',
+        location: 'CLOUD',
+        medium: 'TAPE',
+        frequencyValue: 1,
+        frequencyUnit: 'days',
+      }),
+    allowed: M,
+  },
+  archiveBackupAction: {
+    action: backupActions.archiveBackupAction,
+    input: (f) => form({ id: f.backupId, version: 1 }),
+    allowed: M,
+  },
+  restoreBackupAction: {
+    action: backupActions.restoreBackupAction,
+    input: (f) => form({ id: f.backupId, version: 1 }),
+    allowed: M,
+  },
+  recordRestoreTestAction: {
+    action: backupActions.recordRestoreTestAction,
+    input: (f) =>
+      form({
+        backupId: f.backupId,
+        testedOn: '2026-01-05',
+        whatRestored: 'W',
+        minutesTaken: 5,
+        result: 'SUCCESS',
+      }),
+    allowed: M,
+  },
+  removeRestoreTestAction: {
+    action: backupActions.removeRestoreTestAction,
+    input: (f) => form({ id: f.restoreTestId }),
+    allowed: M,
+  },
+  setRestorePeriodAction: {
+    action: backupActions.setRestorePeriodAction,
+    input: () => form({ restoreTestMonths: 3, version: 1 }),
+    allowed: M,
+  },
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -239,7 +345,55 @@ beforeAll(async () => {
       decline: await invitationTo(elsewhere.id, email),
     }
   }
+  const plan = await db.contingencyPlan.create({
+    data: {
+      schoolId: school.id,
+      serviceId: service.id,
+      name: 'Plan',
+      strategy: 'MANUAL_WORKAROUND',
+      procedure: {
+        create: {
+          schoolId: school.id,
+          orderVersion: 3,
+          steps: {
+            create: [
+              { schoolId: school.id, position: 1, instruction: 'One', estimatedMinutes: 5 },
+              { schoolId: school.id, position: 2, instruction: 'Two', estimatedMinutes: 5 },
+            ],
+          },
+        },
+      },
+    },
+    select: {
+      id: true,
+      procedure: { select: { steps: { orderBy: { position: 'asc' }, select: { id: true } } } },
+    },
+  })
+  const backup = await db.backup.create({
+    data: {
+      schoolId: school.id,
+      assetId: asset.id,
+      name: 'Backup',
+      location: 'ON_SITE',
+      medium: 'DISK',
+      frequencyMinutes: 1440,
+    },
+  })
+  const test = await db.restoreTest.create({
+    data: {
+      schoolId: school.id,
+      backupId: backup.id,
+      testedOn: new Date('2026-01-05T12:00:00Z'),
+      whatRestored: 'All',
+      minutesTaken: 10,
+      result: 'SUCCESS',
+    },
+  })
   fixture = {
+    planId: plan.id,
+    stepIds: plan.procedure!.steps.map((s) => s.id) as [string, string],
+    backupId: backup.id,
+    restoreTestId: test.id,
     invitationId: await invitationTo(school.id, 'invited@x.org'),
     invitationsFor,
     schoolId: school.id,
@@ -256,7 +410,9 @@ describe('the table of actions', () => {
     expect(FILES).toEqual(
       expect.arrayContaining([
         'lib/assets/actions.ts',
+        'lib/backups/actions.ts',
         'lib/catalogue/actions.ts',
+        'lib/contingency/actions.ts',
         'lib/invitations/actions.ts',
         'lib/people/actions.ts',
         'lib/services/actions.ts',

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { AssetBackupsSection } from '@/components/backups/asset-backups-section'
 import { PageHeader } from '@/components/ui/page-header'
 import { getAssetView } from '@/lib/assets/queries'
 import { assetTypeLabel } from '@/lib/assets/schema'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
+import { getSubjectBackups } from '@/lib/backups/queries'
+import { countRestoreSteps } from '@/lib/contingency/queries'
 import { AffectedSection } from './_components/affected-section'
 import { ChangeSection } from './_components/change-section'
 import { DependenciesSection, NeededBySection } from './_components/dependencies-section'
@@ -22,6 +25,13 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
   const view = await getAssetView(ctx.schoolId, id, ctx.timeZone, { edit })
   if (!view) notFound()
   const { asset, archived } = view
+  // Backups and the restore procedure: drafts of the plan, for those who may read them.
+  const backups = can(ctx.role, 'contingency.read')
+    ? await Promise.all([
+        getSubjectBackups(ctx.schoolId, { assetId: asset.id }, asset.name),
+        countRestoreSteps(ctx.schoolId, asset.id),
+      ])
+    : null
   return (
     <>
       <p className="mb-2 text-sm">
@@ -47,6 +57,15 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
             <NeededBySection view={view} />
           </div>
         </>
+      )}
+      {backups && (
+        <AssetBackupsSection
+          assetId={asset.id}
+          backups={backups[0]}
+          restoreSteps={backups[1]}
+          isData={asset.type === 'DATA'}
+          edit={can(ctx.role, 'contingency.edit') && !archived}
+        />
       )}
       {edit && <ChangeSection view={view} />}
     </>

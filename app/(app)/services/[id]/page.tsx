@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { ServicePlansSection } from '@/components/contingency/service-plans-section'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
+import { listServicePlans } from '@/lib/contingency/queries'
 import { getServiceView } from '@/lib/services/queries'
 import { ChangeSection } from './_components/change-section'
 import { DependenciesSection } from './_components/dependencies-section'
@@ -18,6 +20,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   const edit = can(ctx.role, 'catalogue.edit')
   const view = await getServiceView(ctx.schoolId, id, { edit })
   if (!view) notFound()
+  const plans = can(ctx.role, 'contingency.read') ? await listServicePlans(ctx.schoolId, id) : null
   return (
     <>
       <p className="mb-2 text-sm">
@@ -29,6 +32,13 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
       <StatusSection view={view} />
       <ImpactSection view={view} />
       <DependenciesSection view={view} edit={edit} />
+      {plans && (
+        <ServicePlansSection
+          serviceId={id}
+          plans={plans}
+          edit={can(ctx.role, 'contingency.edit') && !view.archived}
+        />
+      )}
       {edit && <ChangeSection view={view} />}
     </>
   )

@@ -1,0 +1,233 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { PlanListParams } from './list-params'
+import { inOrder, listedBeforeTheirPredecessor, totalMinutes } from './step-order'
+
+/** Live services in recovery priority (criticality, then RTO, then name). */
+const PRIORITY = [
+  { criticality: 'asc' },
+  { rtoMinutes: 'asc' },
+  { name: 'asc' },
+] as const satisfies Prisma.ServiceOrderByWithRelationInput[]
+
+const PLAN_SUMMARY = {
+  id: true,
+  name: true,
+  strategy: true,
+  oneOffCostPence: true,
+  yearlyCostPence: true,
+  procedure: { select: { _count: { select: { steps: true } } } },
+} as const
+
+/**
+ * Every live service with its live contingency plans, in one query whatever the number of services:
+ * the plans list, where a service with no plan shows plainly.
+ */
+export async function listPlansByService(schoolId: string, p: Pick<PlanListParams, 'q' | 'show'>) {
+  const services = await db.service.findMany({
+    where: {
+      schoolId,
+      archivedAt: null,
+      ...(p.q ? { name: { contains: p.q, mode: 'insensitive' } } : {}),
+      ...(p.show === 'unplanned' ? { contingencyPlans: { none: { archivedAt: null } } } : {}),
+    },
+    orderBy: [...PRIORITY],
+    select: {
+      id: true,
+      name: true,
+      criticality: true,
+      rtoMinutes: true,
+      contingencyPlans: { where: { archivedAt: null }, orderBy: { name: 'asc' }, select: PLAN_SUMMARY },
+    },
+  })
+  return services.map(({ contingencyPlans, ...s }) => ({
+    ...s,
+    plans: contingencyPlans.map(({ procedure, ...plan }) => ({
+      ...plan,
+      steps: procedure?._count.steps ?? 0,
+    })),
+  }))
+}
+export type ServicePlans = Awaited<ReturnType<typeof listPlansByService>>[number]
+
+/** A service's plans for its own page (archived ones too, marked), in one query. */
+export async function listServicePlans(schoolId: string, serviceId: string) {
+  const plans = await db.contingencyPlan.findMany({
+    where: { schoolId, serviceId },
+    orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { name: 'asc' }],
+    select: { ...PLAN_SUMMARY, archivedAt: true },
+  })
+  return plans.map(({ procedure, ...plan }) => ({ ...plan, steps: procedure?._count.steps ?? 0 }))
+}
+
+/** Live services to choose from when adding a plan. */
+export async function listServiceOptions(schoolId: string) {
+  return db.service.findMany({
+    where: { schoolId, archivedAt: null },
+    orderBy: [...PRIORITY],
+    select: { id: true, name: true },
+  })
+}
+
+/** The school's live recovery roles, to give a step to. */
+export async function listRoleOptions(schoolId: string) {
+  return db.recoveryRole.findMany({
+    where: { schoolId, archivedAt: null },
+    orderBy: [{ builtIn: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
+    select: { id: true, name: true },
+  })
+}
+
+const STEP_VIEW = {
+  id: true,
+  position: true,
+  instruction: true,
+  estimatedMinutes: true,
+  recoveryRoleId: true,
+  afterStepId: true,
+  version: true,
+  recoveryRole: { select: { name: true, archivedAt: true } },
+} as const
+
+type StepRow = Prisma.ProcedureStepGetPayload<{ select: typeof STEP_VIEW }>
+
+/** Steps in order, each with its number, its predecessor's number, and whether it is listed too early. */
+function stepsView(rows: StepRow[]) {
+  const ordered = inOrder(rows)
+  const number = new Map(ordered.map((s, k) => [s.id, k + 1]))
+  const early = listedBeforeTheirPredecessor(ordered)
+  return {
+    steps: ordered.map((s) => ({
+      ...s,
+      number: number.get(s.id)!,
+      afterNumber: s.afterStepId ? (number.get(s.afterStepId) ?? null) : null,
+      listedTooEarly: early.has(s.id),
+      role: s.recoveryRole && !s.recoveryRole.archivedAt ? s.recoveryRole.name : null,
+    })),
+    totalMinutes: totalMinutes(ordered),
+    unassigned: ordered.filter((s) => !s.recoveryRole || s.recoveryRole.archivedAt).length,
+  }
+}
+export type ProcedureView = ReturnType<typeof stepsView> & { orderVersion: number }
+
+/**
+ * A plan's page: the plan, its service, its steps in order, and (for someone who can edit) the roles
+ * to choose from. Three queries whatever the number of steps. Null when the school has no such plan.
+ */
+export async function getPlanView(schoolId: string, id: string, opts: { edit: boolean }) {
+  const plan = await db.contingencyPlan.findFirst({
+    where: { id, schoolId },
+    select: {
+      id: true,
+      name: true,
+      strategy: true,
+      description: true,
+      oneOffCostPence: true,
+      yearlyCostPence: true,
+      manualWorkaround: true,
+      invocationCriteria: true,
+      standbySupplier: true,
+      standbyContract: true,
+      standbyContact: true,
+      standbyHowToInvoke: true,
+      standbyInvokeCostPence: true,
+      archivedAt: true,
+      version: true,
+      updatedAt: true,
+      service: { select: { id: true, name: true, rtoMinutes: true, criticality: true, archivedAt: true } },
+    },
+  })
+  if (!plan) return null
+  const [procedure, roles] = await Promise.all([
+    db.procedure.findFirst({
+      where: { schoolId, planId: plan.id },
+      select: { orderVersion: true, steps: { select: STEP_VIEW } },
+    }),
+    opts.edit ? listRoleOptions(schoolId) : [],
+  ])
+  return {
+    plan,
+    procedure: { ...stepsView(procedure?.steps ?? []), orderVersion: procedure?.orderVersion ?? 1 },
+    roles,
+  }
+}
+export type PlanView = NonNullable<Awaited<ReturnType<typeof getPlanView>>>
+
+/** An asset's restore procedure (empty until its first step), with the roles for someone who can edit. */
+export async function getRestoreProcedure(schoolId: string, assetId: string, opts: { edit: boolean }) {
+  const asset = await db.asset.findFirst({
+    where: { id: assetId, schoolId },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      archivedAt: true,
+      restoreProcedure: { select: { orderVersion: true, steps: { select: STEP_VIEW } } },
+    },
+  })
+  if (!asset) return null
+  const roles = opts.edit ? await listRoleOptions(schoolId) : []
+  const { restoreProcedure, ...rest } = asset
+  return {
+    asset: rest,
+    procedure: {
+      ...stepsView(restoreProcedure?.steps ?? []),
+      orderVersion: restoreProcedure?.orderVersion ?? 1,
+    },
+    roles,
+  }
+}
+export type RestoreProcedureView = NonNullable<Awaited<ReturnType<typeof getRestoreProcedure>>>
+
+/** How many steps an asset's restore procedure has (for the asset page). */
+export async function countRestoreSteps(schoolId: string, assetId: string) {
+  return db.procedureStep.count({ where: { schoolId, procedure: { assetId } } })
+}
+
+/**
+ * Everything the recovery plan (issue 11) needs from this domain, in two queries whatever the size of
+ * the school: each live service's live plans, and every procedure (a plan's or an asset's restore)
+ * with its steps in order and the role that carries each out.
+ */
+export async function loadContingency(schoolId: string) {
+  const [plans, procedures] = await Promise.all([
+    db.contingencyPlan.findMany({
+      where: { schoolId, archivedAt: null, service: { archivedAt: null } },
+      orderBy: [{ serviceId: 'asc' }, { name: 'asc' }],
+      select: {
+        id: true,
+        serviceId: true,
+        name: true,
+        strategy: true,
+        manualWorkaround: true,
+        invocationCriteria: true,
+        standbySupplier: true,
+        standbyContract: true,
+        standbyContact: true,
+        standbyHowToInvoke: true,
+        standbyInvokeCostPence: true,
+        oneOffCostPence: true,
+        yearlyCostPence: true,
+      },
+    }),
+    db.procedure.findMany({
+      where: { schoolId },
+      select: {
+        planId: true,
+        assetId: true,
+        steps: {
+          orderBy: [{ position: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            instruction: true,
+            estimatedMinutes: true,
+            recoveryRoleId: true,
+            afterStepId: true,
+          },
+        },
+      },
+    }),
+  ])
+  return { plans, procedures }
+}
