@@ -7,5 +7,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/assets', label: 'Assets', permission: 'catalogue.read' },
   { href: '/dependencies', label: 'Dependencies', permission: 'catalogue.read' },
   { href: '/people', label: 'People', permission: 'people.read' },
+  // A team member's link opens their own details (app/(app)/team/page.tsx sends them there).
+  { href: '/team', label: 'Recovery team', permission: 'team.profile' },
   { href: '/activity', label: 'Activity', permission: 'audit.read' },
 ]
