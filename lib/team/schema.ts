@@ -32,6 +32,12 @@ export const SUGGESTED_ROLES = [
   'Supplier engineer',
 ] as const
 
+/**
+ * Multi-line text as typed: browsers post a text area's line breaks as CR LF, stored here as LF so what
+ * is stored is what was typed (and compares equal when it comes back).
+ */
+const multiline = (max: number) => text({ max, multiline: true }).transform((v) => v.replace(/\r\n?/g, '\n'))
+
 export const TRAINING_KINDS = [
   {
     value: 'NCSC_CYBER',
@@ -56,7 +62,7 @@ const roleFields = z.object({
     required: 'Give the role a name.',
     tooLong: 'Keep the name under 80 characters.',
   }),
-  responsibilities: text({ max: 2000, multiline: true }),
+  responsibilities: multiline(2000),
 })
 export const createRoleSchema = roleFields
 export const updateRoleSchema = roleFields.extend(idVersionSchema.shape)
@@ -82,7 +88,7 @@ export const contactFields = z.object({
   mobile: phone,
   otherPhone: phone,
   personalEmail: optionalEmail,
-  outOfHoursNotes: text({ max: 1000, multiline: true }),
+  outOfHoursNotes: multiline(1000),
   fallbackContact: text({ max: 300 }),
 })
 export type ContactData = z.infer<typeof contactFields>
@@ -170,7 +176,7 @@ export const addTrainingSchema = z
     heldOn,
     title: text({ max: 200, tooLong: 'Keep this under 200 characters.' }),
     provider: text({ max: 200 }),
-    notes: text({ max: 1000, multiline: true }),
+    notes: multiline(1000),
   })
   .transform((v) => ({ ...v, title: v.title || (v.kind === 'NCSC_CYBER' ? NCSC_TITLE : '') }))
   .superRefine((v, ctx) => {

@@ -2,9 +2,9 @@ import { expect, test } from './fixtures'
 import { type DemoRole, expectNoAxeViolations, LOGINS, mainNav, screenshots } from './support'
 
 const NAV: Record<DemoRole, string[]> = {
-  MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
-  HEAD: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
-  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
+  MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Recovery team', 'Activity'],
+  HEAD: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Recovery team', 'Activity'],
+  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Recovery team'],
   VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
 }
 const ROLE_LABEL: Record<DemoRole, string> = {

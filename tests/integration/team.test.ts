@@ -582,3 +582,16 @@ describe('reading the team', () => {
     expect(logins).toContain(s.managerA.membership.id)
   })
 })
+
+describe('what is stored is what was typed', () => {
+  it('keeps line breaks as typed, whichever way the browser posts them', async () => {
+    const r = await createMemberAction(
+      null,
+      memberForm({ outOfHoursNotes: 'Line one\r\nLine two\rLine three' }),
+    )
+    expect(r.ok).toBe(true)
+    expect((await db.teamMember.findFirstOrThrow({ where: { schoolId: s.a.id } })).outOfHoursNotes).toBe(
+      'Line one\nLine two\nLine three',
+    )
+  })
+})

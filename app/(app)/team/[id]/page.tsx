@@ -144,7 +144,6 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             Edit this member
           </h2>
           <MemberForm
-            key={`${member.id}-${member.version}`}
             id={member.id}
             version={member.version}
             initial={toMemberValues({ ...member, ...view.contacts, roleIds: liveRoles.map((r) => r.id) })}

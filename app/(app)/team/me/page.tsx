@@ -75,7 +75,7 @@ export default async function MyTeamDetailsPage() {
             <h2 id="contacts-h" className="mb-3 text-lg font-bold">
               My contact details
             </h2>
-            <OwnContactsForm key={me.version} version={me.version} initial={toContactValues(me)} />
+            <OwnContactsForm version={me.version} initial={toContactValues(me)} />
           </section>
         </>
       )}

@@ -68,7 +68,6 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
             Edit this role
           </h2>
           <RoleForm
-            key={`${role.roleId}-${role.version}`}
             id={role.roleId}
             version={role.version}
             builtIn={Boolean(role.builtIn)}
