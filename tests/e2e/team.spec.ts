@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { expect, test } from './fixtures'
-import { mainNav, query, screenshots } from './support'
+import { mainNav, query, screenshots, signInAs } from './support'
 
 const newId = () => `c${randomBytes(12).toString('hex')}`
 
@@ -236,4 +236,47 @@ test('a viewer has no team pages at all', async ({ signedInAs, school }) => {
     const res = await page.goto(path)
     expect(res?.status(), path).toBe(404)
   }
+})
+
+test('a head teacher reads the team and its contacts but changes nothing', async ({ signedInAs, school }) => {
+  const roles = await teamRoles(school.id)
+  const someone = await member(school.id, {
+    name: 'Reachable Person',
+    roleIds: [roles.manager],
+    mobile: '07700 900555',
+  })
+  const page = await signedInAs('HEAD')
+  await page.goto(`/team/${someone}`)
+  await expect(page.getByRole('link', { name: '07700 900555' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Edit this member' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /as left/ })).toHaveCount(0)
+  expect((await page.goto('/team/new'))?.status()).toBe(404)
+  await page.goto('/team/roles')
+  await expect(page.getByRole('heading', { name: 'Add a role' })).toHaveCount(0)
+})
+
+// The demo school as `npm run demo` shows it (read-only: the seeded team is not changed).
+test('the demo school has a believable team, and its team member finds their own details', async ({
+  page,
+}) => {
+  await signInAs(page, 'MANAGER')
+  await mainNav(page).getByRole('link', { name: 'Recovery team' }).click()
+  for (const name of ['Priya Shah', 'Tom Evans', 'Helen Carter', 'Aisha Rahman', 'Dave Morgan', 'Jo Baker'])
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible()
+  await expect(page.locator('[data-notice="warning"]')).toContainText('Nobody holds Backup operator')
+  await screenshots(page, 'team-demo-list')
+  await page.getByRole('link', { name: 'Roles and cover' }).click()
+  await expect(page.getByRole('heading', { name: 'Recovery roles and cover', level: 1 })).toBeVisible()
+  await screenshots(page, 'team-demo-roles')
+  await page.getByRole('link', { name: 'Tom Evans' }).first().click()
+  await expect(page.getByRole('heading', { name: 'Tom Evans', level: 1 })).toBeVisible()
+  await expect(page.getByText('NCSC training over a year old')).toBeVisible()
+  await screenshots(page, 'team-demo-member')
+
+  await page.context().clearCookies()
+  await signInAs(page, 'TEAM')
+  await mainNav(page).getByRole('link', { name: 'Recovery team' }).click()
+  await expect(page.getByRole('heading', { name: 'My team details', level: 1 })).toBeVisible()
+  await expect(page.getByText('Deputy service continuity manager', { exact: true })).toBeVisible()
+  await expect(page.getByLabel('Mobile')).toHaveValue('07700 900102')
 })

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { listChanges } from '@/lib/audit/queries'
 import { db } from '@/lib/db'
 import {
   addTrainingAction,
@@ -593,5 +594,39 @@ describe('what is stored is what was typed', () => {
     expect((await db.teamMember.findFirstOrThrow({ where: { schoolId: s.a.id } })).outOfHoursNotes).toBe(
       'Line one\nLine two\nLine three',
     )
+  })
+})
+
+describe('the activity log', () => {
+  it("reads the team's changes as sentences", async () => {
+    await createMemberAction(null, memberForm({}, [s.techA.id]))
+    const m = await db.teamMember.findFirstOrThrow({ where: { schoolId: s.a.id } })
+    await updateMemberAction(
+      null,
+      memberForm({ id: m.id, version: 1, jobTitle: 'Senior technician' }, [s.techA.id]),
+    )
+    await addTrainingAction(
+      null,
+      form({ teamMemberId: m.id, kind: 'NCSC_CYBER', heldOn: '2026-09-03', title: '' }),
+    )
+    await markMemberLeftAction(null, form({ id: m.id, version: 2, confirm: 'yes' }))
+    await archiveRoleAction(null, form({ id: s.techA.id, version: 1, confirm: 'yes' }))
+    const page = await listChanges(s.a.id, {
+      timeZone: 'Europe/London',
+      entity: ['TeamMember', 'TrainingRecord', 'RecoveryRole'],
+    })
+    expect(page.entries.map((e) => e.says)).toEqual([
+      'retired the recovery role ICT technician',
+      'recorded that Sam Patel has left the recovery team',
+      'recorded NCSC cyber security training for school staff for Sam Patel',
+      'changed the team member Sam Patel',
+      'added Sam Patel to the recovery team',
+    ])
+    expect(page.entries[3]!.changes).toContainEqual({
+      field: 'jobTitle',
+      label: 'job or employer',
+      before: 'ICT technician',
+      after: 'Senior technician',
+    })
   })
 })
