@@ -280,3 +280,63 @@ test('the demo school has a believable team, and its team member finds their own
   await expect(page.getByText('Deputy service continuity manager', { exact: true })).toBeVisible()
   await expect(page.getByLabel('Mobile')).toHaveValue('07700 900102')
 })
+
+test('the role and training forms keep every value after an error and store exactly what was entered', async ({
+  signedInAs,
+  school,
+}) => {
+  await teamRoles(school.id)
+  const sam = await member(school.id, { name: 'Sam Patel', roleIds: [] })
+  const page = await signedInAs('MANAGER')
+
+  // A role whose name another live role has.
+  await page.goto('/team/roles')
+  const responsibilities = 'Tells parents by text.\nUpdates the website.'
+  await page.getByLabel('Name', { exact: true }).fill('ict technician')
+  await page.getByLabel('Responsibilities').fill(responsibilities)
+  await page.getByRole('button', { name: 'Add the role' }).click()
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/already a role called/)
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('ict technician')
+  await expect(page.getByLabel('Responsibilities')).toHaveValue(responsibilities)
+  await page.getByLabel('Name', { exact: true }).fill('Communications lead')
+  await page.getByRole('button', { name: 'Add the role' }).click()
+  await expect(page.getByRole('heading', { name: 'Communications lead', level: 1 })).toBeVisible()
+  const [role] = await query(
+    `SELECT name, responsibilities, "builtIn" FROM "RecoveryRole" WHERE "schoolId" = $1 AND name = $2`,
+    [school.id, 'Communications lead'],
+  )
+  expect(role).toEqual({ name: 'Communications lead', responsibilities, builtIn: null })
+
+  // A rehearsal dated in the future.
+  await page.goto(`/team/${sam}`)
+  await page.getByText('Record training or a rehearsal').click()
+  const training = page.getByRole('form', { name: 'Record training or a rehearsal' })
+  await training.getByLabel('Rehearsal or exercise').check()
+  await training.getByLabel('Date').fill('2999-03-04')
+  await training.getByLabel('Provider').fill('Led by Priya')
+  await training.getByLabel('What').fill('Tabletop: the MIS is down')
+  await training.getByLabel('Notes').fill('Paper registers took 20 minutes.')
+  await training.getByRole('button', { name: 'Add the record' }).click()
+  await expect(training.getByLabel('Date')).toHaveAccessibleDescription(/future/)
+  await expect(training.getByLabel('Rehearsal or exercise')).toBeChecked()
+  await expect(training.getByLabel('Date')).toHaveValue('2999-03-04')
+  await expect(training.getByLabel('Provider')).toHaveValue('Led by Priya')
+  await expect(training.getByLabel('What')).toHaveValue('Tabletop: the MIS is down')
+  await expect(training.getByLabel('Notes')).toHaveValue('Paper registers took 20 minutes.')
+  expect(await query(`SELECT id FROM "TrainingRecord" WHERE "teamMemberId" = $1`, [sam])).toEqual([])
+  await training.getByLabel('Date').fill('2026-03-04')
+  await training.getByRole('button', { name: 'Add the record' }).click()
+  await expect(page.getByText('The record was added.')).toBeVisible()
+  const [rec] = await query(
+    `SELECT kind::text AS kind, to_char("heldOn", 'YYYY-MM-DD') AS day, title, provider, notes FROM "TrainingRecord" WHERE "teamMemberId" = $1`,
+    [sam],
+  )
+  expect(rec).toEqual({
+    kind: 'REHEARSAL',
+    day: '2026-03-04',
+    title: 'Tabletop: the MIS is down',
+    provider: 'Led by Priya',
+    notes: 'Paper registers took 20 minutes.',
+  })
+  await expect(page.getByText('Tabletop: the MIS is down')).toBeVisible()
+})
