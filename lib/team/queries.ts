@@ -199,13 +199,15 @@ export async function getMemberView(schoolId: string, id: string, opts: TeamRead
   const [roleOptions, loginOptions] = opts.edit
     ? await Promise.all([listRoleOptions(schoolId), listLoginOptions(schoolId, id)])
     : [[], []]
+  // Present only when selected above (the reader may see contact details).
+  const c = m as Partial<Record<keyof typeof CONTACT_SELECT, string>>
   const contacts = opts.contacts
     ? {
-        mobile: (m as unknown as Record<string, string>).mobile ?? '',
-        otherPhone: (m as unknown as Record<string, string>).otherPhone ?? '',
-        personalEmail: (m as unknown as Record<string, string>).personalEmail ?? '',
-        outOfHoursNotes: (m as unknown as Record<string, string>).outOfHoursNotes ?? '',
-        fallbackContact: (m as unknown as Record<string, string>).fallbackContact ?? '',
+        mobile: c.mobile ?? '',
+        otherPhone: c.otherPhone ?? '',
+        personalEmail: c.personalEmail ?? '',
+        outOfHoursNotes: c.outOfHoursNotes ?? '',
+        fallbackContact: c.fallbackContact ?? '',
       }
     : null
   const roles = m.roles.map((r) => r.role).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
