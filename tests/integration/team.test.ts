@@ -14,8 +14,10 @@ import {
   updateOwnContactsAction,
   updateRoleAction,
 } from '@/lib/team/actions'
+import { teamListParamsSchema } from '@/lib/team/list-params'
 import { ensureBuiltInRoles } from '@/lib/team/mutations'
 import { getMemberView, getOwnProfile, listRoleCoverage, listTeam } from '@/lib/team/queries'
+import { parseSearchParams } from '@/lib/validation/search-params'
 import { contextFor, form, makeMember, makeSchool } from '../support/factories'
 import { lastRedirect } from '../support/mock-navigation'
 import { asUser, sessionState } from '../support/session'
@@ -628,5 +630,28 @@ describe('the activity log', () => {
       before: 'ICT technician',
       after: 'Senior technician',
     })
+  })
+})
+
+describe('the team list URL', () => {
+  it('shows the list for any URL, and the last page for a page past the end', async () => {
+    for (let i = 0; i < 27; i++)
+      await makeTeamMember(s.a.id, { name: `Member ${String(i).padStart(2, '0')}` })
+    for (const raw of [
+      { role: '\'; DROP TABLE "TeamMember"; --', status: '__proto__' },
+      { q: '\u0000', untrained: ['1', '0'] },
+      { page: '99999999999999999999' },
+      { role: s.techB.id },
+    ]) {
+      const r = await listTeam(s.a.id, parseSearchParams(teamListParamsSchema, raw), { contacts: false })
+      expect(r.page, JSON.stringify(raw)).toBe(1)
+    }
+    const past = await listTeam(s.a.id, parseSearchParams(teamListParamsSchema, { page: '9' }), {
+      contacts: false,
+    })
+    expect(past).toMatchObject({ total: 27, page: 2, pages: 2 })
+    expect(past.rows.map((r) => r.name)).toEqual(['Member 25', 'Member 26'])
+    // A role of another school matches nobody here.
+    expect((await listTeam(s.a.id, { role: s.techB.id }, { contacts: false })).total).toBe(0)
   })
 })
