@@ -340,3 +340,58 @@ test('the role and training forms keep every value after an error and store exac
   })
   await expect(page.getByText('Tabletop: the MIS is down')).toBeVisible()
 })
+
+test("two managers edit one member: the second save keeps the first person's roles and contacts", async ({
+  browser,
+  school,
+  signedInAs,
+}) => {
+  const roles = await teamRoles(school.id)
+  const id = await member(school.id, {
+    name: 'Sam Patel',
+    roleIds: [roles.technician],
+    mobile: '07700 900001',
+  })
+  const contexts = [await browser.newContext(), await browser.newContext()]
+  const [first, second] = await Promise.all(contexts.map((c) => c.newPage()))
+  if (!first || !second) throw new Error('two pages expected')
+  await signedInAs('MANAGER', first)
+  await signedInAs('MANAGER', second)
+  await first.goto(`/team/${id}`)
+  await second.goto(`/team/${id}`)
+
+  // The first gives Sam the deputy role and a new mobile.
+  await first.getByLabel('Deputy service continuity manager').check()
+  await first.getByLabel('Mobile').fill('07700 900222')
+  await first.getByRole('button', { name: 'Save changes' }).click()
+  await expect(first.locator('[data-notice="success"]')).toBeVisible()
+
+  // The second, from the old page, corrects the job title.
+  await second.getByLabel('Job or employer').fill('Senior technician')
+  await second.getByRole('button', { name: 'Save changes' }).click()
+  const compare = second.getByTestId('stale-compare')
+  await expect(compare).toContainText('Changed by someone else')
+  await expect(compare.getByTestId('merge-roles')).toContainText('Their change is kept')
+  await expect(compare.getByTestId('merge-roles')).toContainText(
+    'Deputy service continuity manager, ICT technician',
+  )
+  await expect(second.getByLabel('Deputy service continuity manager')).toBeChecked()
+  await expect(second.getByLabel('Mobile')).toHaveValue('07700 900222')
+  await expect(second.getByLabel('Job or employer')).toHaveValue('Senior technician')
+  await screenshots(second, 'team-member-merge')
+  await second.getByRole('button', { name: 'Save changes' }).click()
+  await expect(second.locator('[data-notice="success"]')).toBeVisible()
+  const [stored] = await query(
+    `SELECT "jobTitle", mobile, version,
+            (SELECT array_agg("roleId" ORDER BY "roleId") FROM "TeamMemberRole" r WHERE r."teamMemberId" = m.id) AS roles
+     FROM "TeamMember" m WHERE id = $1`,
+    [id],
+  )
+  expect(stored).toEqual({
+    jobTitle: 'Senior technician',
+    mobile: '07700 900222',
+    version: 3,
+    roles: [roles.deputy, roles.technician].sort(),
+  })
+  await Promise.all(contexts.map((c) => c.close()))
+})
