@@ -25,7 +25,7 @@ const ROLES: { name: string; builtIn?: BuiltInRecoveryRole; responsibilities: st
     responsibilities: 'Stands in for the manager during absence.',
   },
   { name: 'ICT technician', responsibilities: 'Restores hardware, software and data.' },
-  { name: 'Office manager', responsibilities: 'Runs the manual workarounds and tells parents and staff.' },
+  { name: 'Office lead', responsibilities: 'Runs the manual workarounds and tells parents and staff.' },
 ]
 
 /** A recovery role by its built-in kind or its name, made if the school has none yet. */

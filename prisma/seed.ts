@@ -5,7 +5,9 @@
 import { hashPassword } from '../lib/auth/password'
 import { db } from '../lib/db'
 import type { Role } from '../lib/generated/prisma/enums'
+import { ensureBuiltInRoles } from '../lib/team/mutations'
 import { seedPlans } from './seed-plans'
+import { seedTeam } from './seed-team'
 
 export const DEMO_PASSWORD = 'continuity-demo-2026'
 
@@ -66,6 +68,9 @@ export async function seed(): Promise<{ created: number }> {
       created++
     }
   }
+  // Every school has the two built-in recovery roles; the demo school has a whole team.
+  for (const id of Object.values(schools)) created += await ensureBuiltInRoles(db, id)
+  created += await seedTeam(db, schools['100001']!)
   // Contingency plans, steps and backups in the demo school, made by its manager.
   const manager = await db.user.findUniqueOrThrow({
     where: { email: DEMO_LOGINS[0]!.email },

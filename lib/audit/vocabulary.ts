@@ -81,6 +81,26 @@ const PERSON_FIELDS = {
   role: { label: 'role', kind: 'role' },
 } as const satisfies Record<string, FieldSpec>
 
+const RECOVERY_ROLE_FIELDS = {
+  name: text('name'),
+  responsibilities: longText('responsibilities'),
+  archivedAt: { label: 'archived', kind: 'dateTime' },
+} as const satisfies Record<string, FieldSpec>
+
+const TEAM_MEMBER_FIELDS = {
+  name: text('name'),
+  jobTitle: text('job or employer'),
+  login: text('portal login'),
+  roles: text('recovery roles'),
+  systemAccess: { label: 'uses the school systems', kind: 'boolean', yes: 'yes', no: 'no' },
+  mobile: text('mobile'),
+  otherPhone: text('other phone'),
+  personalEmail: text('personal e-mail'),
+  outOfHoursNotes: longText('out-of-hours notes'),
+  fallbackContact: text('if they do not answer'),
+  leftAt: { label: 'left', kind: 'dateTime' },
+} as const satisfies Record<string, FieldSpec>
+
 export const ENTITIES = {
   Service: {
     noun: 'service',
@@ -137,6 +157,34 @@ export const ENTITIES = {
     plural: 'logins',
     actions: ['change-password', 'reset-password', 'update'],
     fields: { name: text('name'), email: text('e-mail address') },
+  },
+  /** A role in the recovery team (lib/team). */
+  RecoveryRole: {
+    noun: 'recovery role',
+    plural: 'recovery roles',
+    actions: ['create', 'update', 'archive', 'restore'],
+    fields: RECOVERY_ROLE_FIELDS,
+  },
+  /** A member of the recovery team; `update-contacts` is a member changing their own contact details. */
+  TeamMember: {
+    noun: 'team member',
+    plural: 'team members',
+    actions: ['create', 'update', 'update-contacts', 'leave', 'rejoin'],
+    fields: TEAM_MEMBER_FIELDS,
+  },
+  /** Training or a rehearsal recorded for a team member. */
+  TrainingRecord: {
+    noun: 'training record',
+    plural: 'training records',
+    actions: ['create', 'delete'],
+    fields: {
+      member: text('team member'),
+      kind: text('kind'),
+      title: text('what'),
+      heldOn: { label: 'date', kind: 'day' },
+      provider: text('provider'),
+      notes: longText('notes'),
+    },
   },
   /** Bulk changes to the catalogue: one summary row whose id the per-record rows carry as batchId. */
   Catalogue: {
@@ -392,6 +440,34 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
     'reset-password': { says: (p) => `reset the password of ${p.name}`, details: 'none' },
     update: { says: (p) => `changed the details of ${p.name}`, details: 'changes' },
   },
+  RecoveryRole: {
+    create: { says: (p) => `added the recovery role ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the recovery role ${p.name}`, details: 'changes' },
+    archive: { says: (p) => `retired the recovery role ${p.name}`, details: 'none' },
+    restore: { says: (p) => `brought back the recovery role ${p.name}`, details: 'none' },
+  },
+  TeamMember: {
+    create: { says: (p) => `added ${p.name} to the recovery team`, details: 'values' },
+    update: { says: (p) => `changed the team member ${p.name}`, details: 'changes' },
+    'update-contacts': {
+      says: (p) =>
+        p.who === p.name ? 'updated their own contact details' : `updated the contact details of ${p.name}`,
+      details: 'changes',
+    },
+    leave: { says: (p) => `recorded that ${p.name} has left the recovery team`, details: 'none' },
+    rejoin: { says: (p) => `recorded that ${p.name} is back in the recovery team`, details: 'none' },
+  },
+  TrainingRecord: {
+    create: {
+      says: (p) => `recorded ${p.shown('title')} for ${String(p.after.member ?? 'a team member')}`,
+      details: 'values',
+    },
+    delete: {
+      says: (p) =>
+        `removed the record of ${p.shown('title', 'before')} for ${String(p.before.member ?? 'a team member')}`,
+      details: 'none',
+    },
+  },
   Catalogue: {
     'load-starter': {
       says: (p) => {
@@ -454,6 +530,7 @@ export const ACTIVITY_KINDS = {
   plans: { label: 'Contingency plans and steps', entities: ['ContingencyPlan', 'ProcedureStep'] },
   backups: { label: 'Backups and restore tests', entities: ['Backup', 'RestoreTest'] },
   settings: { label: 'School settings', entities: ['School'] },
+  team: { label: 'Recovery team', entities: ['RecoveryRole', 'TeamMember', 'TrainingRecord'] },
 } as const satisfies Record<string, { label: string; entities: readonly AuditEntity[] }>
 export type ActivityKind = keyof typeof ACTIVITY_KINDS
 export const ACTIVITY_KIND_VALUES = Object.keys(ACTIVITY_KINDS) as [ActivityKind, ...ActivityKind[]]

@@ -23,6 +23,10 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'review.signoff': [false, true, false, false],
   'assignments.read-own': [true, false, true, false],
   'steps.tick': [true, false, true, false],
+  'team.read': [true, true, false, false],
+  'team.contacts': [true, true, false, false],
+  'team.edit': [true, false, false, false],
+  'team.profile': [true, true, true, false],
 }
 const ROLES: Role[] = ['MANAGER', 'HEAD', 'TEAM', 'VIEWER']
 

@@ -26,6 +26,14 @@ export const PERMISSIONS = {
   'review.signoff': ['HEAD'],
   'assignments.read-own': ['MANAGER', 'TEAM'],
   'steps.tick': ['MANAGER', 'TEAM'],
+  // The recovery team (lib/team). Who is in the team and which roles are uncovered: the manager and the
+  // head ("read everything"). Contact details are personal data, a separate permission so that a page
+  // opened to more roles later still leaves them out; a governor or auditor (VIEWER) never needs them.
+  // Everyone who may be in the team keeps their own contact details up to date ("their own profile").
+  'team.read': ['MANAGER', 'HEAD'],
+  'team.contacts': ['MANAGER', 'HEAD'],
+  'team.edit': ['MANAGER'],
+  'team.profile': ['MANAGER', 'HEAD', 'TEAM'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

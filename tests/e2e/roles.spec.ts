@@ -10,6 +10,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Contingency plans',
     'Backups',
     'People',
+    'Recovery team',
     'Activity',
   ],
   HEAD: [
@@ -20,9 +21,10 @@ const NAV: Record<DemoRole, string[]> = {
     'Contingency plans',
     'Backups',
     'People',
+    'Recovery team',
     'Activity',
   ],
-  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
+  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Recovery team'],
   VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
 }
 const ROLE_LABEL: Record<DemoRole, string> = {
