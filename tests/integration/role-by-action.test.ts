@@ -292,6 +292,8 @@ const ROWS: Record<string, Row> = {
   setRestorePeriodAction: {
     action: backupActions.setRestorePeriodAction,
     input: () => form({ restoreTestMonths: 3, version: 1 }),
+    allowed: M,
+  },
   createRoleAction: {
     action: teamActions.createRoleAction,
     input: () => form({ name: 'Site manager', responsibilities: '' }),
@@ -445,11 +447,6 @@ beforeAll(async () => {
       result: 'SUCCESS',
     },
   })
-  fixture = {
-    planId: plan.id,
-    stepIds: plan.procedure!.steps.map((s) => s.id) as [string, string],
-    backupId: backup.id,
-    restoreTestId: test.id,
   const teamRole = await db.recoveryRole.create({ data: { schoolId: school.id, name: 'ICT technician' } })
   const teamMember = await db.teamMember.create({
     data: {
@@ -468,6 +465,10 @@ beforeAll(async () => {
     },
   })
   fixture = {
+    planId: plan.id,
+    stepIds: plan.procedure!.steps.map((s) => s.id) as [string, string],
+    backupId: backup.id,
+    restoreTestId: test.id,
     team: { memberId: teamMember.id, roleId: teamRole.id, trainingId: training.id },
     invitationId: await invitationTo(school.id, 'invited@x.org'),
     invitationsFor,
@@ -479,7 +480,7 @@ beforeAll(async () => {
   }
 })
 
-describe('the table of actions', () => 
+describe('the table of actions', () => {
   it('finds the action modules', () => {
     // A discovery that found nothing would make every check below pass vacuously.
     expect(FILES).toEqual(
@@ -515,9 +516,10 @@ describe('the table of actions', () =>
       if (named && named !== fn) problems.push(`the row for ${name} names another function`)
     }
     expect(problems).toEqual([])
-  }))
+  })
+})
 
-describe('role by action', () => 
+describe('role by action', () => {
   for (const [name, row] of Object.entries(ROWS))
     for (const role of ALL) {
       const allowed = row.allowed.includes(role)
@@ -535,4 +537,5 @@ describe('role by action', () =>
         expect(r).toMatchObject({ ok: false, reason: 'NOT_FOUND' })
         expect(await databaseSnapshot()).toEqual(before)
       })
-    })
+    }
+})
