@@ -12,6 +12,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'audit.read': [true, true, false, false],
   'catalogue.read': [true, true, true, true],
   'catalogue.edit': [true, false, false, false],
+  'risks.read': [true, true, true, true],
+  'risks.edit': [true, false, false, false],
   'plan.read': [true, true, true, true],
   'plan.publish': [true, false, false, false],
   'plan.approve': [false, true, false, false],

@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   'audit.read': ['MANAGER', 'HEAD'],
   'catalogue.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
   'catalogue.edit': ['MANAGER'],
+  // The risk register is evidence a school is asked for (the DfE cyber standards): everyone who reads
+  // the catalogue reads it (issue 9); only the service continuity manager changes it.
+  'risks.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
+  'risks.edit': ['MANAGER'],
   'plan.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
   'plan.publish': ['MANAGER'],
   'plan.approve': ['HEAD'],

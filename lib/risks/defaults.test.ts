@@ -19,6 +19,11 @@ describe('the FITS defaults', () => {
       'staff',
       'providers',
     ])
-    expect(missingDefaults(DEFAULT_CATEGORIES, DEFAULT_CATEGORIES.map((c) => c.key))).toEqual([])
+    expect(
+      missingDefaults(
+        DEFAULT_CATEGORIES,
+        DEFAULT_CATEGORIES.map((c) => c.key),
+      ),
+    ).toEqual([])
   })
 })

@@ -36,7 +36,11 @@ export const DEFAULT_CATEGORIES: { key: DefaultCategoryKey; name: string; descri
     name: 'Loss of external ICT services',
     description: 'The internet connection or services hosted outside school become unreachable.',
   },
-  { key: 'data', name: 'Loss of data', description: 'Records, files or mail are lost, corrupted or encrypted.' },
+  {
+    key: 'data',
+    name: 'Loss of data',
+    description: 'Records, files or mail are lost, corrupted or encrypted.',
+  },
   {
     key: 'staff',
     name: 'Unavailability of key technical and support staff',
@@ -83,7 +87,10 @@ export const SUGGESTED_COUNTERMEASURES = [
 ] as const
 
 /** What loading the defaults adds: the keys a school does not hold yet (retired ones count as held). */
-export function missingDefaults<K extends string>(defaults: { key: K }[], heldKeys: Iterable<string | null>) {
+export function missingDefaults<D extends { key: string }>(
+  defaults: D[],
+  heldKeys: Iterable<string | null>,
+): D[] {
   const held = new Set(heldKeys)
   return defaults.filter((d) => !held.has(d.key))
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ProposalAsset, type ProposalInput, parseProposalKey, proposeRisks, weakPointKind } from './proposals'
+import {
+  type ProposalAsset,
+  type ProposalInput,
+  parseProposalKey,
+  proposeRisks,
+  weakPointKind,
+} from './proposals'
 
 const asset = (id: string, type: string, hasStandby = false, version = 1): ProposalAsset => ({
   id,
@@ -82,7 +88,16 @@ describe('risks proposed from the catalogue', () => {
   })
 
   it('for any catalogue: at most one proposal per asset, none for an asset with a standby, dismissed ones stay away', () => {
-    const types = ['HARDWARE', 'SOFTWARE', 'NETWORK', 'EXTERNAL_SERVICE', 'DATA', 'PEOPLE', 'PROCEDURE', 'FACILITY']
+    const types = [
+      'HARDWARE',
+      'SOFTWARE',
+      'NETWORK',
+      'EXTERNAL_SERVICE',
+      'DATA',
+      'PEOPLE',
+      'PROCEDURE',
+      'FACILITY',
+    ]
     const arb = fc
       .record({
         assets: fc.array(fc.record({ type: fc.constantFrom(...types), standby: fc.boolean() }), {
@@ -100,11 +115,11 @@ describe('risks proposed from the catalogue', () => {
           as,
           ss,
           needs: needs.map(([s, a, r]) => ({
-            serviceId: ss[s % ss.length].id,
-            assetId: as[a % as.length].id,
+            serviceId: ss[s % ss.length]?.id ?? 's0',
+            assetId: as[a % as.length]?.id ?? 'a0',
             required: r,
           })),
-          dismiss: dismiss.map((d) => as[d % as.length].id),
+          dismiss: dismiss.map((d) => as[d % as.length]?.id ?? 'a0'),
         }
       })
     fc.assert(

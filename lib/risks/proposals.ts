@@ -106,7 +106,12 @@ function describe(kind: ProposalKind, asset: ProposalAsset, serviceNames: string
         title: `${asset.name} fails, with no standby arrangement`,
         reason: `${asset.name} is an external service with no standby arrangement.${services}`,
         categoryKey: 'providers' as const,
-        threatKeys: ['bankruptcy', 'provider-data-loss', 'link-overload', 'technical-failure'] as DefaultThreatKey[],
+        threatKeys: [
+          'bankruptcy',
+          'provider-data-loss',
+          'link-overload',
+          'technical-failure',
+        ] as DefaultThreatKey[],
       }
     case 'SPOF':
       return {
@@ -169,12 +174,14 @@ export function proposeRisks(input: ProposalInput): Proposal[] {
   }
   return out.sort(
     (a, b) =>
-      b.impact - a.impact || b.serviceIds.length - a.serviceIds.length || a.assetName.localeCompare(b.assetName),
+      b.impact - a.impact ||
+      b.serviceIds.length - a.serviceIds.length ||
+      a.assetName.localeCompare(b.assetName),
   )
 }
 
 /** Reads a proposal key back into its kind and asset ("SPOF:abc"); null for anything else. */
 export function parseProposalKey(key: string): { kind: ProposalKind; assetId: string } | null {
   const m = /^(KEY_PERSON|NO_BACKUP|NO_STANDBY_SUPPLIER|SPOF):([A-Za-z0-9_-]{1,64})$/.exec(key)
-  return m ? { kind: m[1] as ProposalKind, assetId: m[2] } : null
+  return m?.[1] && m[2] ? { kind: m[1] as ProposalKind, assetId: m[2] } : null
 }

@@ -27,7 +27,8 @@ export const IMPACT_SCALE = [
   {
     value: 4,
     label: 'Major',
-    description: 'A vital service down for days, safeguarding or statutory duties at risk, or important data lost.',
+    description:
+      'A vital service down for days, safeguarding or statutory duties at risk, or important data lost.',
   },
   {
     value: 5,
@@ -97,6 +98,11 @@ export type Basis = 'inherent' | 'residual'
 /** A 5 x 5 grid of counts: cells[likelihood - 1][impact - 1]. */
 export type HeatGrid = number[][]
 
+/** The count in one cell (likelihood and impact 1-5). */
+export function countAt(grid: HeatGrid, likelihood: number, impact: number): number {
+  return grid[likelihood - 1]?.[impact - 1] ?? 0
+}
+
 /**
  * How many risks sit in each cell of the grid. Inherent uses likelihood and impact; residual uses the
  * residual pair, falling back to the inherent pair for a risk not yet reassessed, so both grids hold
@@ -106,7 +112,8 @@ export function heatGrid(risks: Scored[], basis: Basis): HeatGrid {
   const cells = SCALE.map(() => SCALE.map(() => 0))
   for (const r of risks) {
     const [l, i] = cellOf(r, basis)
-    cells[l - 1][i - 1] += 1
+    const row = cells[l - 1]
+    if (row) row[i - 1] = (row[i - 1] ?? 0) + 1
   }
   return cells
 }
