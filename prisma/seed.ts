@@ -5,6 +5,7 @@
 import { hashPassword } from '../lib/auth/password'
 import { db } from '../lib/db'
 import type { Role } from '../lib/generated/prisma/enums'
+import { seedRisks } from './seed-risks'
 
 export const DEMO_PASSWORD = 'continuity-demo-2026'
 
@@ -65,6 +66,12 @@ export async function seed(): Promise<{ created: number }> {
       created++
     }
   }
+  // The risk register (prisma/seed-risks.ts): the demo school's, kept by its manager.
+  const manager = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_LOGINS[0]!.email },
+    select: { id: true },
+  })
+  created += await seedRisks(schools['100001']!, manager.id)
   return { created }
 }
 
