@@ -2,10 +2,10 @@ import { expect, test } from './fixtures'
 import { type DemoRole, expectNoAxeViolations, LOGINS, mainNav, screenshots } from './support'
 
 const NAV: Record<DemoRole, string[]> = {
-  MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
-  HEAD: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'People', 'Activity'],
-  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
-  VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies'],
+  MANAGER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Risks', 'People', 'Activity'],
+  HEAD: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Risks', 'People', 'Activity'],
+  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Risks'],
+  VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Risks'],
 }
 const ROLE_LABEL: Record<DemoRole, string> = {
   MANAGER: 'Service continuity manager',
