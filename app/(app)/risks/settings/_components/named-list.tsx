@@ -34,8 +34,13 @@ function Row({ kind, item }: { kind: 'category' | 'threat'; item: Item }) {
   const retired = Boolean(item.retiredAt)
   return (
     <li className="border-t border-slate-200 py-3" data-testid={`${kind}-${item.name}`}>
-      <div className="grid gap-3 md:grid-cols-[1fr_auto] md:items-end">
-        <ActionForm form={rename} failureTitle="Not saved" aria-label={`Rename ${item.name}`}>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <ActionForm
+          form={rename}
+          failureTitle="Not saved"
+          aria-label={`Rename ${item.name}`}
+          className="min-w-0 grow basis-80"
+        >
           <input type="hidden" name="id" value={item.id} />
           <div className="grid gap-x-3 sm:grid-cols-2">
             <Text name="name" label={retired ? 'Name (retired)' : 'Name'} id={`${kind}-${item.id}-name`} />
