@@ -257,3 +257,77 @@ test('a head teacher reads the register, heat map and proposals, and can change 
     expect(await postAction(page, action, [null, input])).toContain('"reason":"NOT_FOUND"')
   expect(await registerSnapshot(db, school.id)).toEqual(before)
 })
+
+test('the countermeasure form keeps every control after an error and stores exactly what was entered', async ({
+  signedInAs,
+  db,
+  school,
+}) => {
+  const categoryId = newId()
+  const riskId = newId()
+  await db.query(
+    `INSERT INTO "RiskCategory" (id, "schoolId", name, "updatedAt") VALUES ($1, $2, 'Loss of data', now())`,
+    [categoryId, school.id],
+  )
+  await db.query(
+    `INSERT INTO "Risk" (id, "schoolId", title, "categoryId", likelihood, impact, "updatedAt") VALUES ($1, $2, 'Ransomware', $3, 4, 5, now())`,
+    [riskId, school.id, categoryId],
+  )
+  const page = await signedInAs('MANAGER')
+  await page.goto('/risks/countermeasures/new')
+  const e = {
+    title: 'Offline copy every Friday',
+    description: 'A disk taken home by the business manager',
+    owner: 'Business manager',
+    dueOn: '2027-01-15',
+    lastVerifiedOn: '2026-11-20',
+    verificationNote: 'Restored one folder',
+  }
+  await page.getByLabel('Title').fill(e.title)
+  await page.getByLabel('Description').fill(e.description)
+  await page.getByRole('checkbox', { name: 'Ransomware' }).check()
+  await page.getByRole('group', { name: 'Kind' }).getByLabel('Recover').check()
+  await page.getByLabel('FITS process').selectOption('PROBLEM')
+  await page.getByLabel('Owner').fill(e.owner)
+  await page.getByLabel('Status').selectOption('VERIFIED')
+  await page.getByLabel('Due').fill(e.dueOn)
+  await page.getByLabel('Cost (£)').fill('lots')
+  await page.getByLabel('Last verified').fill(e.lastVerifiedOn)
+  await page.getByLabel('How it was verified').fill(e.verificationNote)
+  await page.getByRole('button', { name: 'Add countermeasure' }).click()
+  await expect(page.getByText('Enter the cost in pounds, like 450 or 1,200.')).toBeVisible()
+  await expect(page.getByLabel('Title')).toHaveValue(e.title)
+  await expect(page.getByLabel('Description')).toHaveValue(e.description)
+  await expect(page.getByRole('checkbox', { name: 'Ransomware' })).toBeChecked()
+  await expect(page.getByRole('group', { name: 'Kind' }).getByLabel('Recover')).toBeChecked()
+  await expect(page.getByLabel('FITS process')).toHaveValue('PROBLEM')
+  await expect(page.getByLabel('Owner')).toHaveValue(e.owner)
+  await expect(page.getByLabel('Status')).toHaveValue('VERIFIED')
+  await expect(page.getByLabel('Due')).toHaveValue(e.dueOn)
+  await expect(page.getByLabel('Cost (£)')).toHaveValue('lots')
+  await expect(page.getByLabel('Last verified')).toHaveValue(e.lastVerifiedOn)
+  await expect(page.getByLabel('How it was verified')).toHaveValue(e.verificationNote)
+  await page.getByLabel('Cost (£)').fill('£1,200')
+  await page.getByRole('button', { name: 'Add countermeasure' }).click()
+  await expect(page.getByRole('heading', { name: e.title, level: 1 })).toBeVisible()
+  const [c] = await db.query<Record<string, unknown>>(
+    `SELECT c.title, c.description, c.kind, c.process, c.owner, c.status, c."costPounds",
+            to_char(c."dueOn", 'YYYY-MM-DD') AS due, to_char(c."lastVerifiedOn", 'YYYY-MM-DD') AS verified,
+            c."verificationNote", (SELECT string_agg(x."B", ',') FROM "_CountermeasureToRisk" x WHERE x."A" = c.id) AS risks
+     FROM "Countermeasure" c WHERE c."schoolId" = $1`,
+    [school.id],
+  )
+  expect(c).toEqual({
+    title: e.title,
+    description: e.description,
+    kind: 'RECOVER',
+    process: 'PROBLEM',
+    owner: e.owner,
+    status: 'VERIFIED',
+    costPounds: 1200,
+    due: e.dueOn,
+    verified: e.lastVerifiedOn,
+    verificationNote: e.verificationNote,
+    risks: riskId,
+  })
+})

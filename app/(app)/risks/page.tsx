@@ -145,73 +145,75 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       )}
-      <FilterBar
-        label="Filter risks"
-        clearHref="/risks"
-        active={Boolean(
-          p.q ||
-            p.category ||
-            p.rating ||
-            p.above ||
-            p.overdue ||
-            p.service ||
-            p.status !== 'open' ||
-            p.sort !== 'score',
-        )}
-        fields={[
-          { kind: 'search', name: 'q', label: 'Search', value: p.q },
-          {
-            kind: 'select',
-            name: 'category',
-            label: 'Category',
-            value: p.category,
-            options: [
-              { value: '', label: 'All' },
-              ...reg.categories.map((c) => ({ value: c.id, label: c.name })),
-            ],
-          },
-          {
-            kind: 'select',
-            name: 'rating',
-            label: 'Rating now',
-            value: p.rating,
-            options: [
-              { value: '', label: 'All' },
-              ...RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] })),
-            ],
-          },
-          {
-            kind: 'select',
-            name: 'service',
-            label: 'Service',
-            value: p.service,
-            options: [
-              { value: '', label: 'All' },
-              ...reg.services.map((s) => ({ value: s.id, label: s.name })),
-            ],
-          },
-          {
-            kind: 'select',
-            name: 'status',
-            label: 'Show',
-            value: params.status,
-            options: [
-              { value: '', label: 'Open risks' },
-              { value: 'closed', label: 'Closed risks' },
-              { value: 'all', label: 'All risks' },
-            ],
-          },
-          {
-            kind: 'select',
-            name: 'sort',
-            label: 'Sort by',
-            value: p.sort,
-            options: Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label })),
-          },
-          { kind: 'checkbox', name: 'above', label: 'Above appetite', checked: p.above },
-          { kind: 'checkbox', name: 'overdue', label: 'Review overdue', checked: p.overdue },
-        ]}
-      />
+      <div className="print:hidden">
+        <FilterBar
+          label="Filter risks"
+          clearHref="/risks"
+          active={Boolean(
+            p.q ||
+              p.category ||
+              p.rating ||
+              p.above ||
+              p.overdue ||
+              p.service ||
+              p.status !== 'open' ||
+              p.sort !== 'score',
+          )}
+          fields={[
+            { kind: 'search', name: 'q', label: 'Search', value: p.q },
+            {
+              kind: 'select',
+              name: 'category',
+              label: 'Category',
+              value: p.category,
+              options: [
+                { value: '', label: 'All' },
+                ...reg.categories.map((c) => ({ value: c.id, label: c.name })),
+              ],
+            },
+            {
+              kind: 'select',
+              name: 'rating',
+              label: 'Rating now',
+              value: p.rating,
+              options: [
+                { value: '', label: 'All' },
+                ...RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] })),
+              ],
+            },
+            {
+              kind: 'select',
+              name: 'service',
+              label: 'Service',
+              value: p.service,
+              options: [
+                { value: '', label: 'All' },
+                ...reg.services.map((s) => ({ value: s.id, label: s.name })),
+              ],
+            },
+            {
+              kind: 'select',
+              name: 'status',
+              label: 'Show',
+              value: params.status,
+              options: [
+                { value: '', label: 'Open risks' },
+                { value: 'closed', label: 'Closed risks' },
+                { value: 'all', label: 'All risks' },
+              ],
+            },
+            {
+              kind: 'select',
+              name: 'sort',
+              label: 'Sort by',
+              value: p.sort,
+              options: Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label })),
+            },
+            { kind: 'checkbox', name: 'above', label: 'Above appetite', checked: p.above },
+            { kind: 'checkbox', name: 'overdue', label: 'Review overdue', checked: p.overdue },
+          ]}
+        />
+      </div>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {reg.total} risk{reg.total === 1 ? '' : 's'}
       </p>

@@ -222,7 +222,6 @@ export default async function RiskPage({
             Edit this risk
           </h2>
           <RiskForm
-            key={`${risk.id}-${risk.version}`}
             id={risk.id}
             version={risk.version}
             options={view.options}

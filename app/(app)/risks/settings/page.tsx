@@ -41,7 +41,7 @@ export default async function RiskSettingsPage() {
           Risk appetite
         </h2>
         {edit ? (
-          <AppetiteForm key={settings.version} appetite={settings.riskAppetite} version={settings.version} />
+          <AppetiteForm appetite={settings.riskAppetite} version={settings.version} />
         ) : (
           <p>
             Open risks scoring more than <strong>{settings.riskAppetite}</strong> need action.

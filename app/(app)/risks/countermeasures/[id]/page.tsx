@@ -112,7 +112,6 @@ export default async function CountermeasurePage({ params }: { params: Promise<{
             Edit this countermeasure
           </h2>
           <CountermeasureForm
-            key={`${c.id}-${c.version}`}
             id={c.id}
             version={c.version}
             risks={view.choices}

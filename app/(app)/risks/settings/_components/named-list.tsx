@@ -72,7 +72,7 @@ export function NamedList({ kind, items }: { kind: 'category' | 'threat'; items:
     <>
       <ul>
         {items.map((item) => (
-          <Row key={`${item.id}-${item.version}`} kind={kind} item={item} />
+          <Row key={item.id} kind={kind} item={item} />
         ))}
       </ul>
       <div className="mt-3 border-t border-slate-300 pt-3">
