@@ -86,6 +86,8 @@ test('a manager accepts a proposed risk, finds it on the heat map, lowers it wit
   await expect(page.getByTestId('cm-status')).toContainText('Planned')
   await page.getByRole('button', { name: 'Mark as in place' }).click()
   await expect(page.getByTestId('cm-status')).toContainText('In place')
+  // The edit form below shows the new status, so saving it cannot put the old one back.
+  await expect(page.getByLabel('Status')).toHaveValue('IN_PLACE')
   await screenshots(page, 'countermeasure-page')
 
   // The residual score once it is in place: the risk moves cell on the residual map only.

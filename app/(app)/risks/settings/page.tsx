@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
+import { LoadDefaults } from '@/components/risks/load-defaults'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { getRiskSettings, listCategoriesAndThreats } from '@/lib/risks/queries'
 import { RiskTabs } from '../_components/risk-tabs'
 import { AppetiteForm } from './_components/appetite-form'
-import { LoadDefaults } from './_components/load-defaults'
 import { NamedList } from './_components/named-list'
 
 export const metadata: Metadata = { title: 'Risk categories, threats and appetite' }

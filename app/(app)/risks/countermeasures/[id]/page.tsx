@@ -111,7 +111,9 @@ export default async function CountermeasurePage({ params }: { params: Promise<{
           <h2 id="edit-h" className="mb-3 text-lg font-bold">
             Edit this countermeasure
           </h2>
+          {/* Re-keyed when the status buttons above change it, so the form never posts an old status back. */}
           <CountermeasureForm
+            key={c.status}
             id={c.id}
             version={c.version}
             risks={view.choices}
