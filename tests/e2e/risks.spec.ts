@@ -106,6 +106,12 @@ test('a manager accepts a proposed risk, finds it on the heat map, lowers it wit
   await expect(page.getByTestId('risk-Failure of Exams server')).toBeVisible()
   await page.goto('/risks')
   await screenshots(page, 'risk-register')
+  // The dashboard's risk panel: nothing above appetite now that the residual is recorded.
+  await page.goto('/')
+  const panel = page.getByRole('region', { name: 'Risks' })
+  await expect(panel).toContainText('0Above appetite')
+  await expect(panel).toContainText('1Open risk')
+  await screenshots(page, 'dashboard-risks')
 })
 
 test('a manager dismisses a proposal with a reason, and it stays dismissed', async ({
