@@ -395,10 +395,11 @@ export async function setRiskStatus(
   return db.$transaction(async (tx) => {
     const current = checkVersion(await readRisk(tx, actor.schoolId, input.id), input.version, 'risk')
     if (current.statusCode === input.status) return { id: input.id, version: current.version }
+    const closing = input.status === 'CLOSED'
     const { after } = await updateVersioned(tx, {
       actor,
       entity: 'Risk',
-      action: input.status === 'CLOSED' ? 'close' : 'reopen',
+      action: closing ? 'close' : 'reopen',
       id: input.id,
       version: input.version,
       what: 'risk',
@@ -408,7 +409,7 @@ export async function setRiskStatus(
           where: { id: input.id, schoolId: actor.schoolId, version: input.version },
           data: {
             status: input.status,
-            closedAt: input.status === 'CLOSED' ? new Date() : null,
+            closedAt: closing ? new Date() : null,
             version: { increment: 1 },
           },
         }),

@@ -535,3 +535,35 @@ describe('countermeasures', () => {
     expect(await registerSnapshot(s.schoolId)).toEqual(before)
   })
 })
+
+describe('exports', () => {
+  it('writes the register and the countermeasures as CSV with scores, and defuses formulas', async () => {
+    const riskId = await newRisk({
+      title: '=HYPERLINK("http://x")',
+      residualLikelihood: 1,
+      residualImpact: 5,
+    })
+    await createCountermeasureAction(
+      null,
+      form({
+        title: '+cmd',
+        [`risk_${riskId}`]: 'yes',
+        kind: 'DETECT',
+        process: 'INCIDENT',
+        status: 'PLANNED',
+      }),
+    )
+    const { risksCsv, countermeasuresCsv } = await import('@/lib/risks/export')
+    const risks = await risksCsv(s.schoolId)
+    expect(risks.split('\n')[0]).toContain('title,category,status,threats')
+    expect(risks).toContain(`'=HYPERLINK`)
+    expect(risks).toContain('Fire; Power failure')
+    // Score 10 (high) before, 5 (medium) now.
+    expect(risks).toMatch(/,2,5,10,High,1,5,5,Medium,/)
+    const cms = await countermeasuresCsv(s.schoolId)
+    expect(cms).toContain(`'+cmd`)
+    expect(cms).toContain('Detect,Incident management')
+    // Another school's export holds none of this school's rows.
+    expect(await risksCsv(s.otherId)).not.toContain('HYPERLINK')
+  })
+})
