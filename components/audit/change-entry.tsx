@@ -40,18 +40,12 @@ export function FieldChanges({ entry }: { entry: AuditEntry }) {
   )
 }
 
-/** A bulk change's rows by kind of record, behind a <details> that opens without JavaScript. */
-function BatchRows({ entry }: { entry: ChangeEntry }) {
-  if (!entry.batch) return null
-  const { rows, total } = entry.batch
-  const count = Math.max(total, rows.length)
+/** Rows of a bulk change grouped by kind of record, each kind with its count on this page. */
+export function BatchRowList({ rows }: { rows: AuditEntry[] }) {
   const byKind = new Map<string, AuditEntry[]>()
   for (const r of rows) byKind.set(r.entity, [...(byKind.get(r.entity) ?? []), r])
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer font-semibold text-brand-700 underline">
-        Show the {count} record{count === 1 ? '' : 's'} it added
-      </summary>
+    <>
       {[...byKind].map(([entity, list]) => (
         <section key={entity} className="mt-2">
           <p className="font-semibold">
@@ -66,9 +60,40 @@ function BatchRows({ entry }: { entry: ChangeEntry }) {
           </ul>
         </section>
       ))}
+    </>
+  )
+}
+
+/**
+ * A bulk change's rows: behind a <details> that opens without JavaScript when they came with the entry
+ * (a record's history), otherwise a link to the bulk change's own page, so that the log stays small
+ * however large an import was.
+ */
+function BatchRows({ entry }: { entry: ChangeEntry }) {
+  if (!entry.batch) return null
+  const { rows, total } = entry.batch
+  const count = Math.max(total, rows.length)
+  if (rows.length === 0)
+    return count > 0 ? (
+      <p className="mt-2 text-sm">
+        <a href={`/activity/batch/${entry.id}`} className="font-semibold text-brand-700 underline">
+          Show the {count} record{count === 1 ? '' : 's'} it added
+        </a>
+      </p>
+    ) : null
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer font-semibold text-brand-700 underline">
+        Show the {count} record{count === 1 ? '' : 's'} it added
+      </summary>
+      <BatchRowList rows={rows} />
       {rows.length < count && (
         <p className="mt-1 text-slate-700">
-          And {count - rows.length} more: filter the activity by kind of record to see each one.
+          And {count - rows.length} more:{' '}
+          <a href={`/activity/batch/${entry.id}`} className="font-semibold text-brand-700 underline">
+            see every one
+          </a>
+          .
         </p>
       )}
     </details>

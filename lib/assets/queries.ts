@@ -2,9 +2,10 @@ import 'server-only'
 import { servicesAffectedBy, singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { standbyDrift } from '@/lib/catalogue/standby'
 import { db } from '@/lib/db'
-import { assetFlags, loadGraph } from '@/lib/dependencies/queries'
+import { getGraphWithFlags, loadGraph } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AssetType } from '@/lib/generated/prisma/enums'
+import { paged } from '@/lib/records/paged'
 import type { AssetCheck, AssetListParams, AssetSort } from './list-params'
 
 export type { AssetSort } from './list-params'
@@ -47,19 +48,19 @@ export async function listAssets(schoolId: string, f: AssetFilter) {
         }
       : {}),
   }
-  const rowsOf = (page: number) =>
-    db.asset.findMany({
-      where,
-      orderBy: [...ASSET_SORTS[f.sort ?? 'name']],
-      skip: (page - 1) * ASSETS_PAGE_SIZE,
-      take: ASSETS_PAGE_SIZE,
-      select: { id: true, name: true, type: true, location: true, supplier: true },
-    })
-  // Counted first, so that a page past the end shows the last page in the same two queries.
-  const total = await db.asset.count({ where })
-  const pages = Math.max(1, Math.ceil(total / ASSETS_PAGE_SIZE))
-  const page = Math.min(pages, Math.max(1, f.page ?? 1))
-  return { total, rows: await rowsOf(page), page, pages }
+  return paged({
+    page: f.page,
+    pageSize: ASSETS_PAGE_SIZE,
+    count: () => db.asset.count({ where }),
+    rows: (skip, take) =>
+      db.asset.findMany({
+        where,
+        orderBy: [...ASSET_SORTS[f.sort ?? 'name']],
+        skip,
+        take,
+        select: { id: true, name: true, type: true, location: true, supplier: true },
+      }),
+  })
 }
 
 /**
@@ -68,7 +69,7 @@ export async function listAssets(schoolId: string, f: AssetFilter) {
  * come from the whole graph (a fixed number of queries whatever its size), then the page in two more.
  */
 export async function getAssetList(schoolId: string, p: AssetListParams, timeZone: string) {
-  const flags = assetFlags(await loadGraph(schoolId), timeZone)
+  const { flags } = await getGraphWithFlags(schoolId, timeZone)
   const ids: Record<AssetCheck, () => string[]> = {
     spof: () => [...flags.spofIds],
     standby: () => [...flags.recheck.keys()],

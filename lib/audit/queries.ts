@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { paged } from '@/lib/records/paged'
 import {
   type AuditEntry,
   type AuditRow,
@@ -16,6 +17,8 @@ import type { AuditEntity, NamedEntity } from './vocabulary'
 export const ACTIVITY_PAGE_SIZE = 50
 /** At most this many rows of bulk changes are read for one page (an import can hold thousands). */
 export const BATCH_ROWS_PER_PAGE = 1000
+/** Rows of one bulk change per page of its own page (/activity/batch/[id]). */
+export const BATCH_PAGE_SIZE = 100
 
 /** The fields describeAuditRow reads, for queries that fetch audit rows themselves (the dashboard). */
 export const AUDIT_ROW_SELECT = {
@@ -50,7 +53,11 @@ export type ListChangesOptions = {
    * record, so a record's history shows it was imported).
    */
   batches?: 'summary' | 'rows'
-  /** With `summary`, also read the rows of the bulk changes on the page (the dashboard does not). */
+  /**
+   * With `summary`, also read the rows of the bulk changes on the page (default true). The activity log
+   * does not: each bulk change links to its own page (getBatch), so a 1,500-row import does not put
+   * 1,500 rows into every view of the log.
+   */
   withBatchRows?: boolean
   /** Also return the page's entries grouped per record. */
   groupByRecord?: boolean
@@ -81,16 +88,18 @@ export async function listChanges(schoolId: string, opts: ListChangesOptions): P
       ? { batchId: null, ...(entities ? { entity: { in: entities } } : {}) }
       : { entity: entities ? { in: entities } : { not: 'Catalogue' } }),
   }
-  const pageSize = opts.pageSize ?? ACTIVITY_PAGE_SIZE
-  const total = await db.auditEvent.count({ where })
-  const pages = Math.max(1, Math.ceil(total / pageSize))
-  const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1) || 1), pages)
-  const rows: AuditRow[] = await db.auditEvent.findMany({
-    where,
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: AUDIT_ROW_SELECT,
+  const { rows, total, page, pages } = await paged<AuditRow>({
+    page: opts.page,
+    pageSize: opts.pageSize ?? ACTIVITY_PAGE_SIZE,
+    count: () => db.auditEvent.count({ where }),
+    rows: (skip, take) =>
+      db.auditEvent.findMany({
+        where,
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        skip,
+        take,
+        select: AUDIT_ROW_SELECT,
+      }),
   })
   const summaryIds =
     batches === 'summary' ? rows.filter((r) => r.entity === 'Catalogue').map((r) => r.id) : []
@@ -113,7 +122,8 @@ export async function listChanges(schoolId: string, opts: ListChangesOptions): P
   }
   const entries: ChangeEntry[] = rows.map((r) => {
     const e: ChangeEntry = describeAuditRow(r, ctx)
-    if (summaryIds.includes(r.id)) e.batch = { rows: byBatch.get(r.id) ?? [], total: batchSize(r.after) }
+    if (r.entity === 'Catalogue' && batches === 'summary')
+      e.batch = { rows: byBatch.get(r.id) ?? [], total: batchSize(r.after) }
     return e
   })
   return {
@@ -188,4 +198,40 @@ export async function describeChanges(
 ): Promise<ChangeEntry[]> {
   const names = await resolveNames(schoolId, rows)
   return rows.map((r) => describeAuditRow(r, { timeZone, names }))
+}
+
+/**
+ * One bulk change (an import or a starter catalogue load) with a page of its rows, oldest first, grouped
+ * by kind of record on the page. Null when the school has no such bulk change. Fixed number of queries:
+ * the summary, the count, the page of rows, and the names they need.
+ */
+export async function getBatch(
+  schoolId: string,
+  batchId: string,
+  opts: { timeZone: string; page?: number; pageSize?: number },
+): Promise<{ entry: ChangeEntry; rows: AuditEntry[]; total: number; page: number; pages: number } | null> {
+  const summary: AuditRow | null = await db.auditEvent.findFirst({
+    where: { id: batchId, schoolId, entity: 'Catalogue', batchId: null },
+    select: AUDIT_ROW_SELECT,
+  })
+  if (!summary) return null
+  const pageSize = opts.pageSize ?? BATCH_PAGE_SIZE
+  const total = await db.auditEvent.count({ where: { schoolId, batchId } })
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1) || 1), pages)
+  const rows: AuditRow[] = await db.auditEvent.findMany({
+    where: { schoolId, batchId },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: AUDIT_ROW_SELECT,
+  })
+  const names = await resolveNames(schoolId, [summary, ...rows])
+  const ctx = { timeZone: opts.timeZone, names }
+  const described = rows.map((r) => describeAuditRow(r, ctx))
+  const entry: ChangeEntry = {
+    ...describeAuditRow(summary, ctx),
+    batch: { rows: [], total: Math.max(total, batchSize(summary.after)) },
+  }
+  return { entry, rows: described, total, page, pages }
 }

@@ -34,11 +34,12 @@ export class DependencyCycleError extends Error {
 }
 
 // Ids are compared by code unit, not locale, so the order never depends on the server's language settings.
-function byId(a: string, b: string): number {
+export function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-const nameCollator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
+/** How names are compared wherever the catalogue or the plan sorts by name. */
+export const nameCollator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
 type Adjacency = Map<string, string[]>
 

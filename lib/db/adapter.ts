@@ -60,8 +60,38 @@ function awaitingScripts(
   }
 }
 
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it on every ";" and sending the pieces one
+ * by one, which breaks any statement with a semicolon inside it (a trigger function's body) and leaves a
+ * half-applied migration when a later piece fails. This wrapper sends the whole script as one simple
+ * query, as psql would: PostgreSQL parses it properly and runs it as one implicit transaction.
+ */
+function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  type Queryable = { query: (sql: string) => Promise<unknown> }
+  const patch = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const client = (adapter as unknown as { client?: Queryable }).client
+    const onError = (adapter as unknown as { onError?: (e: unknown) => never }).onError?.bind(adapter)
+    if (!client) return adapter
+    adapter.executeScript = async (script: string) => {
+      try {
+        await client.query(script)
+      } catch (e) {
+        if (onError) onError(e)
+        throw e
+      }
+    }
+    return adapter
+  }
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  }
+}
+
 export function createAdapterFactory(target: DbTarget): SqlMigrationAwareDriverAdapterFactory {
-  if (target.kind === 'postgres') return new PrismaPg({ connectionString: target.url, max: 10 })
+  if (target.kind === 'postgres') return wholeScripts(new PrismaPg({ connectionString: target.url, max: 10 }))
   // PGlite opens its directory on first connection, not when a module imports the client: `next build`
   // and scripts that merely import lib/db must not open ./.data/pglite beside a running server (PGlite
   // takes no lock, so two processes on one directory corrupt it). The adapter factory's constructor

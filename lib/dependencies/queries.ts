@@ -4,16 +4,37 @@ import {
   type AssetNode,
   type ServiceNeed,
   type ServiceNode,
+  serviceDependencies,
   singlePointsOfFailure,
 } from '@/lib/catalogue/graph'
 import { type StandbyDrift, standbyDrift } from '@/lib/catalogue/standby'
 import { db } from '@/lib/db'
+import { layoutDependencyGraph, selectForPicture } from '@/lib/dependencies/layout'
+import { versionCache } from '@/lib/records/version-cache'
+
+/** The current catalogue version of a school (bumped by triggers on every catalogue change); -1 if none. */
+export async function getCatalogueVersion(schoolId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ v: number }[]>`
+    SELECT "catalogueVersion" AS v FROM "School" WHERE "id" = ${schoolId}`
+  return rows[0]?.v ?? -1
+}
+
+// Graphs of the 200 most recently used schools: a few hundred KB each at most.
+const graphs = versionCache<Graph>(200)
 
 /**
- * The school's whole dependency graph (live services and assets only) in four queries, whatever its size:
- * the rules in lib/catalogue/graph.ts then work on it in memory.
+ * The school's whole dependency graph (live services and assets only): one query for the catalogue
+ * version, and four more only when the catalogue has changed since the graph was last read (the graph is
+ * kept per version in lib/records/version-cache.ts). The rules in lib/catalogue/graph.ts then work on it in
+ * memory. The graph is frozen and shared: copy before sorting or changing it.
  */
-export async function loadGraph(schoolId: string) {
+export async function loadGraph(schoolId: string): Promise<Graph> {
+  const version = await getCatalogueVersion(schoolId)
+  return graphs.getAsync(schoolId, version, () => readGraph(schoolId))
+}
+
+/** The school's dependency graph straight from the database, in four queries whatever its size. */
+async function readGraph(schoolId: string) {
   const [services, assets, needs, edges] = await Promise.all([
     db.service.findMany({
       where: { schoolId, archivedAt: null },
@@ -55,7 +76,7 @@ export async function loadGraph(schoolId: string) {
     edges: edges as AssetEdge[],
   }
 }
-export type Graph = Awaited<ReturnType<typeof loadGraph>>
+export type Graph = Awaited<ReturnType<typeof readGraph>>
 
 /** Per-asset flags: single points of failure, and standbys that need re-checking (never verified or drifted). */
 export function assetFlags(g: Graph, timeZone: string) {
@@ -68,14 +89,91 @@ export function assetFlags(g: Graph, timeZone: string) {
   return { spofs, spofIds: new Set(spofs.map((p) => p.assetId)), recheck }
 }
 
+const flagsCache = versionCache<AssetFlags>(200)
+type AssetFlags = ReturnType<typeof assetFlags>
+
+/**
+ * The graph and its per-asset flags (single points of failure, standbys to re-check), worked out once
+ * per catalogue version and time zone: one query when nothing has changed.
+ */
+export async function getGraphWithFlags(schoolId: string, timeZone: string) {
+  const version = await getCatalogueVersion(schoolId)
+  const g = await graphs.getAsync(schoolId, version, () => readGraph(schoolId))
+  const flags = flagsCache.get(`${schoolId}:${timeZone}`, version, () => assetFlags(g, timeZone))
+  return { graph: g, flags }
+}
+
 /** Figures for the dashboard: live services and assets, single points of failure, standbys to re-check. */
 export async function getCatalogueSummary(schoolId: string, timeZone: string) {
-  const g = await loadGraph(schoolId)
-  const flags = assetFlags(g, timeZone)
+  const { graph: g, flags } = await getGraphWithFlags(schoolId, timeZone)
   return {
     services: g.services.length,
     assets: g.assets.length,
     spofs: flags.spofs.length,
     standbysToCheck: flags.recheck.size,
   }
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
+
+function buildDependenciesView(g: Graph, focus: string | null, everything: boolean) {
+  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+  const picture = layoutDependencyGraph({
+    ...g,
+    spofs: new Set(spofs.map((p) => p.assetId)),
+    focusServiceId: focus,
+    everything,
+  })
+  const assetName = new Map(g.assets.map((a) => [a.id, a.name]))
+  const serviceById = new Map(g.services.map((s) => [s.id, s]))
+  const nameOf = (id: string) => assetName.get(id) ?? 'Unknown asset'
+  const services = [...g.services]
+    .sort((a, b) => a.criticality - b.criticality || collator.compare(a.name, b.name))
+    .map((s) => ({
+      ...s,
+      dependencies: serviceDependencies(s.id, g.needs, g.edges).map((d) => ({
+        assetId: d.assetId,
+        name: nameOf(d.assetId),
+        required: d.required,
+        via: d.via.map(nameOf),
+      })),
+    }))
+  return {
+    focus,
+    everything,
+    services,
+    spofs: spofs.map((s) => ({
+      assetId: s.assetId,
+      name: nameOf(s.assetId),
+      services: s.serviceIds.flatMap((id) => {
+        const svc = serviceById.get(id)
+        return svc ? [{ name: svc.name, criticality: svc.criticality }] : []
+      }),
+    })),
+    picture,
+    // Assets that no service needs, directly or through other assets: drawn only on request.
+    unneeded: selectForPicture({ ...g, spofs: new Set() }).hiddenAssets,
+  }
+}
+export type DependenciesView = ReturnType<typeof buildDependenciesView>
+
+const views = versionCache<DependenciesView>(500)
+
+/**
+ * Everything the dependencies page shows: the single points of failure, the picture (one service when
+ * `focusServiceId` names a live one; every asset when `everything`), how many assets no service needs,
+ * and each service's dependencies, most critical first. Worked out once per catalogue version and kept
+ * (lib/records/version-cache.ts): a request that finds it current runs one query.
+ */
+export async function getDependenciesView(
+  schoolId: string,
+  opts: { focusServiceId?: string; everything: boolean },
+): Promise<DependenciesView> {
+  const version = await getCatalogueVersion(schoolId)
+  const g = await graphs.getAsync(schoolId, version, () => readGraph(schoolId))
+  // Only a live service of this school can be focused on, so the cache holds one entry per real choice.
+  const focus = g.services.some((s) => s.id === opts.focusServiceId) ? opts.focusServiceId! : null
+  const everything = !focus && opts.everything
+  const key = `${schoolId}:${focus ?? ''}:${everything ? 'all' : 'needed'}`
+  return views.get(key, version, () => buildDependenciesView(g, focus, everything))
 }

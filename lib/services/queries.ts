@@ -3,6 +3,7 @@ import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/grap
 import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { paged } from '@/lib/records/paged'
 import type { ServiceSort } from './list-params'
 import type { Impact } from './schema'
 
@@ -25,8 +26,8 @@ export type ServiceFilter = {
 }
 
 /**
- * One page of services with the total, in two queries whatever the number of rows. A page past the end
- * shows the last page.
+ * One page of services with the total (lib/records/paged.ts: one query when the list fits on its first
+ * page, at most three whatever the number of rows). A page past the end shows the last page.
  */
 export async function listServices(schoolId: string, f: ServiceFilter) {
   const where: Prisma.ServiceWhereInput = {
@@ -43,28 +44,28 @@ export async function listServices(schoolId: string, f: ServiceFilter) {
         }
       : {}),
   }
-  const rowsOf = (page: number) =>
-    db.service.findMany({
-      where,
-      orderBy: [...SERVICE_SORTS[f.sort ?? 'priority']],
-      skip: (page - 1) * SERVICES_PAGE_SIZE,
-      take: SERVICES_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        owner: true,
-        criticality: true,
-        rtoMinutes: true,
-        rpoMinutes: true,
-        maxOutageMinutes: true,
-        _count: { select: { needs: true } },
-      },
-    })
-  // Counted first, so that a page past the end shows the last page in the same two queries.
-  const total = await db.service.count({ where })
-  const pages = Math.max(1, Math.ceil(total / SERVICES_PAGE_SIZE))
-  const page = Math.min(pages, Math.max(1, f.page ?? 1))
-  return { total, rows: await rowsOf(page), page, pages }
+  return paged({
+    page: f.page,
+    pageSize: SERVICES_PAGE_SIZE,
+    count: () => db.service.count({ where }),
+    rows: (skip, take) =>
+      db.service.findMany({
+        where,
+        orderBy: [...SERVICE_SORTS[f.sort ?? 'priority']],
+        skip,
+        take,
+        select: {
+          id: true,
+          name: true,
+          owner: true,
+          criticality: true,
+          rtoMinutes: true,
+          rpoMinutes: true,
+          maxOutageMinutes: true,
+          _count: { select: { needs: true } },
+        },
+      }),
+  })
 }
 
 export async function getService(schoolId: string, id: string) {

@@ -11,7 +11,9 @@ import { fillAuditTrail } from '../support/audit'
 import { fillCatalogue } from '../support/bulk'
 import { makeSchool } from '../support/factories'
 
-// What the catalogue pages run, page by page. The count must be the same for 5 rows and for 200.
+// What the catalogue pages run, page by page. The count must be the same for a school whose lists run to
+// a second page and for one ten times its size (a list that fits on its first page needs one query
+// fewer, lib/records/paged.ts, so the smaller school is given more than one page of everything).
 const LIST = { archived: false, page: 1, q: undefined, type: undefined, check: undefined } as const
 const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'services list': (id) => listServices(id, { q: 'Service', sort: 'priority' }),
@@ -46,12 +48,12 @@ async function someService(schoolId: string) {
 }
 
 describe('query counts do not grow with the rows', () => {
-  it('runs the same number of queries for a small and a large school', async () => {
+  it('runs the same number of queries for a school and one many times its size', async () => {
     const small = await makeSchool()
     const large = await makeSchool()
-    await fillCatalogue(small.id, 5)
+    await fillCatalogue(small.id, 30)
     await fillCatalogue(large.id, 200)
-    await fillAuditTrail(small.id, 5)
+    await fillAuditTrail(small.id, 60)
     await fillAuditTrail(large.id, 200)
     for (const school of [small, large]) {
       // The middle asset of a chain: it depends on one asset and another depends on it.

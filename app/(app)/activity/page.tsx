@@ -32,6 +32,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     ...(kind ? { entity: ACTIVITY_KINDS[kind].entities } : {}),
     // Imports and starter loads as one entry each; a kind of record lists each record's own change.
     batches: !kind || kind === 'bulk' ? 'summary' : 'rows',
+    // Each bulk change links to its own page rather than carrying its rows into every view of the log.
+    withBatchRows: false,
   })
   return (
     <>

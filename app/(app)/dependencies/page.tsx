@@ -5,9 +5,7 @@ import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { formatDuration } from '@/lib/catalogue/durations'
-import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
-import { layoutDependencyGraph, selectForPicture } from '@/lib/dependencies/layout'
-import { loadGraph } from '@/lib/dependencies/queries'
+import { getDependenciesView } from '@/lib/dependencies/queries'
 import { CRITICALITY } from '@/lib/services/schema'
 import { choiceParam, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 import { z } from '@/lib/validation/zod'
@@ -15,7 +13,6 @@ import { z } from '@/lib/validation/zod'
 export const metadata: Metadata = { title: 'Dependencies' }
 
 const criticalityLabel = (c: number) => CRITICALITY.find((x) => x.value === c)?.label ?? String(c)
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
 /** `?service=` draws one service and what it needs; `?show=all` also draws assets no service needs. */
 const paramsSchema = z.object({
@@ -27,25 +24,12 @@ const plural = (n: number, one: string, many: string) =>
 
 export default async function DependenciesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
-  const g = await loadGraph(ctx.schoolId)
-  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
   const params = parseSearchParams(paramsSchema, await searchParams)
-  const focus = g.services.some((s) => s.id === params.service) ? params.service! : null
-  const everything = !focus && params.show === 'all'
-  const picture = layoutDependencyGraph({
-    ...g,
-    spofs: new Set(spofs.map((p) => p.assetId)),
-    focusServiceId: focus,
-    everything,
+  const view = await getDependenciesView(ctx.schoolId, {
+    focusServiceId: params.service,
+    everything: params.show === 'all',
   })
-  // Assets that no service needs, directly or through other assets: drawn only on request.
-  const unneeded = selectForPicture({ ...g, spofs: new Set() }).hiddenAssets
-  const assetName = new Map(g.assets.map((a) => [a.id, a.name]))
-  const serviceById = new Map(g.services.map((s) => [s.id, s]))
-  const nameOf = (id: string) => assetName.get(id) ?? 'Unknown asset'
-  const services = [...g.services].sort(
-    (a, b) => a.criticality - b.criticality || collator.compare(a.name, b.name),
-  )
+  const { focus, everything, services, spofs, picture, unneeded } = view
 
   return (
     <>
@@ -70,13 +54,10 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
           >
             {spofs.map((s) => (
               <li key={s.assetId}>
-                <a href={`/assets/${s.assetId}`}>{nameOf(s.assetId)}</a>
+                <a href={`/assets/${s.assetId}`}>{s.name}</a>
                 <span>
-                  {`Endangers: ${s.serviceIds
-                    .map((id) => {
-                      const svc = serviceById.get(id)
-                      return svc ? `${svc.name} (${criticalityLabel(svc.criticality)})` : 'an unknown service'
-                    })
+                  {`Endangers: ${s.services
+                    .map((svc) => `${svc.name} (${criticalityLabel(svc.criticality)})`)
                     .join(', ')}`}
                 </span>
               </li>
@@ -172,7 +153,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
             data-testid="dependency-list"
           >
             {services.map((s) => {
-              const deps = serviceDependencies(s.id, g.needs, g.edges)
+              const deps = s.dependencies
               return (
                 <li key={s.id}>
                   <a href={`/services/${s.id}`} className="font-semibold text-brand-700 underline">
@@ -186,8 +167,8 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
                     <ul className="mt-2 list-disc pl-6 text-sm *:[overflow-wrap:anywhere] [&_a]:inline-block [&_a]:min-h-6 [&_a]:py-0.5 [&_a]:text-brand-700 [&_a]:underline [&_span]:text-slate-700 [&_strong]:ml-1 [&_strong]:text-slate-700">
                       {deps.map((d) => (
                         <li key={d.assetId}>
-                          <a href={`/assets/${d.assetId}`}>{nameOf(d.assetId)}</a>
-                          {d.via.length > 0 && <span>{` (through ${d.via.map(nameOf).join(' → ')})`}</span>}
+                          <a href={`/assets/${d.assetId}`}>{d.name}</a>
+                          {d.via.length > 0 && <span>{` (through ${d.via.join(' → ')})`}</span>}
                           {!d.required && <strong>optional</strong>}
                         </li>
                       ))}

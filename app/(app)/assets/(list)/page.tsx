@@ -35,12 +35,9 @@ const COLUMNS: Column<Row>[] = [
     sort: 'name',
     cell: (a) => (
       <>
-        <Link
-          href={`/assets/${a.id}`}
-          className="font-semibold text-brand-700 underline [overflow-wrap:anywhere]"
-        >
+        <a href={`/assets/${a.id}`} className="record-link">
           {a.name}
-        </Link>
+        </a>
         {(a.location || a.supplier) && (
           <span className="mt-1 block text-slate-700 sm:hidden">
             {[a.location, a.supplier].filter(Boolean).join(' · ')}

@@ -31,9 +31,9 @@ const COLUMNS: Column<Row>[] = [
     sort: 'name',
     cell: (r) => (
       <>
-        <Link href={`/services/${r.id}`} className="font-semibold text-brand-700 underline">
+        <a href={`/services/${r.id}`} className="record-link">
           {r.name}
-        </Link>
+        </a>
         {r.owner && <span className="block text-slate-700">{r.owner}</span>}
       </>
     ),
