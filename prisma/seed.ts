@@ -7,6 +7,7 @@ import { db } from '../lib/db'
 import type { Role } from '../lib/generated/prisma/enums'
 import { ensureBuiltInRoles } from '../lib/team/mutations'
 import { seedPlans } from './seed-plans'
+import { seedRisks } from './seed-risks'
 import { seedTeam } from './seed-team'
 
 export const DEMO_PASSWORD = 'continuity-demo-2026'
@@ -71,12 +72,13 @@ export async function seed(): Promise<{ created: number }> {
   // Every school has the two built-in recovery roles; the demo school has a whole team.
   for (const id of Object.values(schools)) created += await ensureBuiltInRoles(db, id)
   created += await seedTeam(db, schools['100001']!)
-  // Contingency plans, steps and backups in the demo school, made by its manager.
+  // Contingency plans, steps and backups, and the risk register, in the demo school, by its manager.
   const manager = await db.user.findUniqueOrThrow({
     where: { email: DEMO_LOGINS[0]!.email },
     select: { id: true },
   })
   created += await seedPlans(db, { schoolId: schools['100001']!, userId: manager.id })
+  created += await seedRisks(schools['100001']!, manager.id)
   return { created }
 }
 

@@ -13,7 +13,7 @@ export type FilterField =
     }
   | { kind: 'checkbox'; name: string; label: string; checked: boolean }
 
-const CONTROL = 'mt-1 block rounded-md border border-slate-500 bg-white px-2 py-1.5'
+const CONTROL = 'mt-1 block max-w-full rounded-md border border-slate-500 bg-white px-2 py-1.5'
 const LABEL = 'block text-sm font-semibold'
 
 /**
@@ -64,7 +64,7 @@ export function FilterBar({
           )
         }
         return (
-          <div key={f.name}>
+          <div key={f.name} className="max-w-full min-w-0">
             <label htmlFor={id} className={LABEL}>
               {f.label}
             </label>

@@ -100,6 +100,42 @@ const TEAM_MEMBER_FIELDS = {
   fallbackContact: text('if they do not answer'),
   leftAt: { label: 'left', kind: 'dateTime' },
 } as const satisfies Record<string, FieldSpec>
+// Risks, threats and countermeasures (lib/risks/). A risk's audited row carries its title as `name`, and
+// the names (not ids) of what it links to, so the log reads without lookups.
+const RISK_FIELDS = {
+  name: text('title'),
+  category: text('category'),
+  threats: text('threats'),
+  services: text('services at risk'),
+  assets: text('assets at risk'),
+  likelihood: text('likelihood'),
+  impact: text('impact'),
+  residualLikelihood: text('residual likelihood'),
+  residualImpact: text('residual impact'),
+  owner: text('owner'),
+  status: text('status'),
+  nextReviewOn: { label: 'next review', kind: 'day' },
+  description: longText('description'),
+} as const satisfies Record<string, FieldSpec>
+const COUNTERMEASURE_FIELDS = {
+  name: text('title'),
+  risks: text('risks it reduces'),
+  kind: text('kind'),
+  process: text('process'),
+  owner: text('owner'),
+  status: text('status'),
+  dueOn: { label: 'due', kind: 'day' },
+  costPounds: text('cost in pounds'),
+  lastVerifiedOn: { label: 'last verified', kind: 'day' },
+  verificationNote: longText('how it was verified'),
+  description: longText('description'),
+  archivedAt: { label: 'archived', kind: 'dateTime' },
+} as const satisfies Record<string, FieldSpec>
+const NAMED_LIST_FIELDS = {
+  name: text('name'),
+  description: longText('description'),
+  retiredAt: { label: 'retired', kind: 'dateTime' },
+} as const satisfies Record<string, FieldSpec>
 
 export const ENTITIES = {
   Service: {
@@ -185,6 +221,44 @@ export const ENTITIES = {
       provider: text('provider'),
       notes: longText('notes'),
     },
+  },
+  RiskCategory: {
+    noun: 'risk category',
+    plural: 'risk categories',
+    actions: ['create', 'update', 'retire', 'restore'],
+    fields: NAMED_LIST_FIELDS,
+  },
+  Threat: {
+    noun: 'threat',
+    plural: 'threats',
+    actions: ['create', 'update', 'retire', 'restore'],
+    fields: NAMED_LIST_FIELDS,
+  },
+  Risk: {
+    noun: 'risk',
+    plural: 'risks',
+    actions: ['create', 'update', 'close', 'reopen', 'accept-proposal'],
+    fields: RISK_FIELDS,
+  },
+  /** A risk proposed from the catalogue's weak points, dismissed with a reason (accepting one creates a Risk). */
+  RiskProposal: {
+    noun: 'proposed risk',
+    plural: 'proposed risks',
+    actions: ['dismiss'],
+    fields: { name: text('proposal'), asset: text('asset'), reason: longText('reason') },
+  },
+  Countermeasure: {
+    noun: 'countermeasure',
+    plural: 'countermeasures',
+    actions: ['create', 'update', 'change-status', 'archive', 'restore'],
+    fields: COUNTERMEASURE_FIELDS,
+  },
+  /** The school's register as a whole: its risk appetite, and loading the FITS defaults. */
+  RiskRegister: {
+    noun: 'risk register',
+    plural: 'risk registers',
+    actions: ['update', 'load-defaults'],
+    fields: { riskAppetite: text('risk appetite') },
   },
   /** Bulk changes to the catalogue: one summary row whose id the per-record rows carry as batchId. */
   Catalogue: {
@@ -468,6 +542,52 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
       details: 'none',
     },
   },
+  RiskCategory: {
+    create: { says: (p) => `added the risk category ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the risk category ${p.name}`, details: 'changes' },
+    retire: { says: (p) => `retired the risk category ${p.name}`, details: 'none' },
+    restore: { says: (p) => `brought back the risk category ${p.name}`, details: 'none' },
+  },
+  Threat: {
+    create: { says: (p) => `added the threat ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the threat ${p.name}`, details: 'changes' },
+    retire: { says: (p) => `retired the threat ${p.name}`, details: 'none' },
+    restore: { says: (p) => `brought back the threat ${p.name}`, details: 'none' },
+  },
+  Risk: {
+    create: { says: (p) => `added the risk ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the risk ${p.name}`, details: 'changes' },
+    close: { says: (p) => `closed the risk ${p.name}`, details: 'none' },
+    reopen: { says: (p) => `reopened the risk ${p.name}`, details: 'none' },
+    'accept-proposal': {
+      says: (p) => `accepted the proposed risk ${p.name} from the catalogue's weak points`,
+      details: 'values',
+    },
+  },
+  RiskProposal: {
+    dismiss: {
+      says: (p) => `dismissed the proposed risk ${p.name}`,
+      details: 'values',
+    },
+  },
+  Countermeasure: {
+    create: { says: (p) => `added the countermeasure ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the countermeasure ${p.name}`, details: 'changes' },
+    'change-status': {
+      says: (p) => `marked the countermeasure ${p.name} as ${p.shown('status').toLowerCase()}`,
+      details: 'none',
+    },
+    archive: { says: (p) => `archived the countermeasure ${p.name}`, details: 'none' },
+    restore: { says: (p) => `restored the countermeasure ${p.name}`, details: 'none' },
+  },
+  RiskRegister: {
+    update: { says: () => 'changed the risk appetite', details: 'changes' },
+    'load-defaults': {
+      says: (p) =>
+        `loaded the FITS risk categories and threats: ${count(p.after.categories, 'category', 'categories')}, ${count(p.after.threats, 'threat', 'threats')}`,
+      details: 'none',
+    },
+  },
   Catalogue: {
     'load-starter': {
       says: (p) => {
@@ -531,6 +651,10 @@ export const ACTIVITY_KINDS = {
   backups: { label: 'Backups and restore tests', entities: ['Backup', 'RestoreTest'] },
   settings: { label: 'School settings', entities: ['School'] },
   team: { label: 'Recovery team', entities: ['RecoveryRole', 'TeamMember', 'TrainingRecord'] },
+  risks: {
+    label: 'Risks and countermeasures',
+    entities: ['Risk', 'RiskProposal', 'Countermeasure', 'RiskCategory', 'Threat', 'RiskRegister'],
+  },
 } as const satisfies Record<string, { label: string; entities: readonly AuditEntity[] }>
 export type ActivityKind = keyof typeof ACTIVITY_KINDS
 export const ACTIVITY_KIND_VALUES = Object.keys(ACTIVITY_KINDS) as [ActivityKind, ...ActivityKind[]]

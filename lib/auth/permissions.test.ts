@@ -14,6 +14,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'catalogue.edit': [true, false, false, false],
   'contingency.read': [true, true, false, false],
   'contingency.edit': [true, false, false, false],
+  'risks.read': [true, true, true, true],
+  'risks.edit': [true, false, false, false],
   'plan.read': [true, true, true, true],
   'plan.publish': [true, false, false, false],
   'plan.approve': [false, true, false, false],

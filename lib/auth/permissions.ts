@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   /** Contingency plans, their procedures, backups and restore tests, as drafted (not the published plan). */
   'contingency.read': ['MANAGER', 'HEAD'],
   'contingency.edit': ['MANAGER'],
+  // The risk register is evidence a school is asked for (the DfE cyber standards): everyone who reads
+  // the catalogue reads it (issue 9); only the service continuity manager changes it.
+  'risks.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
+  'risks.edit': ['MANAGER'],
   'plan.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
   'plan.publish': ['MANAGER'],
   'plan.approve': ['HEAD'],

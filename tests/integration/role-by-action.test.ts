@@ -49,6 +49,13 @@ type Fixture = {
   stepIds: [string, string]
   backupId: string
   restoreTestId: string
+  /** The risk register: a category and threat, a risk, a countermeasure, two proposals (accept, dismiss). */
+  categoryId: string
+  threatId: string
+  riskId: string
+  countermeasureId: string
+  proposalKeys: { accept: string; dismiss: string }
+  schoolVersion: number
   /** For each role's login, invitations to another school, to accept and to decline. */
   invitationsFor: Record<Role, { accept: string; decline: string }>
   /** The recovery team: a member, a role the school added, a training record. */
@@ -190,6 +197,52 @@ const ROWS: Record<string, Row> = {
     input: () => form({ csv: 'name,type\nY,Hardware\n', mode: 'all' }),
     allowed: M,
   },
+  // The risk register (lib/risks/actions.ts): everyone reads it, only the manager changes it.
+  createRiskAction: {
+    input: (f) => form({ title: 'R', categoryId: f.categoryId, likelihood: 2, impact: 3 }),
+    allowed: M,
+  },
+  updateRiskAction: {
+    input: (f) =>
+      form({ id: f.riskId, version: 1, title: 'R2', categoryId: f.categoryId, likelihood: 2, impact: 3 }),
+    allowed: M,
+  },
+  setRiskStatusAction: { input: (f) => form({ id: f.riskId, version: 1, status: 'CLOSED' }), allowed: M },
+  setRiskAppetiteAction: { input: (f) => form({ appetite: 12, version: f.schoolVersion }), allowed: M },
+  loadRiskDefaultsAction: { input: () => ({}), allowed: M },
+  createCategoryAction: { input: () => form({ name: 'New category' }), allowed: M },
+  updateCategoryAction: { input: (f) => form({ id: f.categoryId, version: 1, name: 'Renamed' }), allowed: M },
+  retireCategoryAction: { input: (f) => form({ id: f.categoryId, version: 1 }), allowed: M },
+  createThreatAction: { input: () => form({ name: 'New threat' }), allowed: M },
+  updateThreatAction: { input: (f) => form({ id: f.threatId, version: 1, name: 'Renamed' }), allowed: M },
+  retireThreatAction: { input: (f) => form({ id: f.threatId, version: 1 }), allowed: M },
+  acceptProposalAction: { input: (f) => form({ key: f.proposalKeys.accept }), allowed: M },
+  dismissProposalAction: {
+    input: (f) => form({ key: f.proposalKeys.dismiss, reason: 'Not ours' }),
+    allowed: M,
+  },
+  createCountermeasureAction: {
+    input: () => form({ title: 'UPS', kind: 'PREVENT', process: 'AVAILABILITY', status: 'PLANNED' }),
+    allowed: M,
+  },
+  updateCountermeasureAction: {
+    input: (f) =>
+      form({
+        id: f.countermeasureId,
+        version: 1,
+        title: 'UPS 2',
+        kind: 'PREVENT',
+        process: 'AVAILABILITY',
+        status: 'PLANNED',
+      }),
+    allowed: M,
+  },
+  setCountermeasureStatusAction: {
+    input: (f) => form({ id: f.countermeasureId, version: 1, status: 'IN_PLACE' }),
+    allowed: M,
+  },
+  archiveCountermeasureAction: { input: (f) => form({ id: f.countermeasureId, version: 1 }), allowed: M },
+  restoreCountermeasureAction: { input: (f) => form({ id: f.countermeasureId, version: 1 }), allowed: M },
   loadStarterCatalogueAction: {
     action: catalogueActions.loadStarterCatalogueAction,
     input: () => ({}),
@@ -464,12 +517,30 @@ beforeAll(async () => {
       title: 'First aid',
     },
   })
+  // The risk register: a category, a threat, a risk and a countermeasure; a person and a data asset
+  // with no standby are two weak points, one to accept and one to dismiss.
+  const category = await db.riskCategory.create({ data: { schoolId: school.id, name: 'Cat' } })
+  const threat = await db.threat.create({ data: { schoolId: school.id, name: 'Threat' } })
+  const risk = await db.risk.create({
+    data: { schoolId: school.id, title: 'Risk', categoryId: category.id, likelihood: 3, impact: 3 },
+  })
+  const countermeasure = await db.countermeasure.create({
+    data: { schoolId: school.id, title: 'CM', kind: 'PREVENT', process: 'AVAILABILITY' },
+  })
+  const person = await makeAsset(school.id, { name: 'Bursar', type: 'PEOPLE' })
+  const data = await makeAsset(school.id, { name: 'Records', type: 'DATA' })
   fixture = {
     planId: plan.id,
     stepIds: plan.procedure!.steps.map((s) => s.id) as [string, string],
     backupId: backup.id,
     restoreTestId: test.id,
     team: { memberId: teamMember.id, roleId: teamRole.id, trainingId: training.id },
+    categoryId: category.id,
+    threatId: threat.id,
+    riskId: risk.id,
+    countermeasureId: countermeasure.id,
+    proposalKeys: { accept: `KEY_PERSON:${person.id}`, dismiss: `NO_BACKUP:${data.id}` },
+    schoolVersion: (await db.school.findUniqueOrThrow({ where: { id: school.id } })).version,
     invitationId: await invitationTo(school.id, 'invited@x.org'),
     invitationsFor,
     schoolId: school.id,
@@ -493,6 +564,7 @@ describe('the table of actions', () => {
         'lib/people/actions.ts',
         'lib/services/actions.ts',
         'lib/team/actions.ts',
+        'lib/risks/actions.ts',
       ]),
     )
   })

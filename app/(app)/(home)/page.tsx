@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
+import { RiskPanel } from '@/components/risks/risk-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
@@ -10,6 +11,7 @@ import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { getRiskSummary } from '@/lib/risks/queries'
 import { getSchoolOverview } from '@/lib/schools/queries'
 
 export const metadata: Metadata = { title: 'Dashboard' }
@@ -38,9 +40,10 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount, recent: recentRows }, catalogue] = await Promise.all([
+  const [{ school, members, auditCount, recent: recentRows }, catalogue, risks] = await Promise.all([
     getSchoolOverview(ctx.schoolId),
     getCatalogueSummary(ctx.schoolId, ctx.timeZone),
+    can(ctx.role, 'risks.read') ? getRiskSummary(ctx.schoolId, ctx.timeZone) : null,
   ])
   const recent = can(ctx.role, 'audit.read')
     ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
@@ -89,6 +92,7 @@ export default async function DashboardPage() {
           </div>
         )}
       </section>
+      {risks && <RiskPanel summary={risks} />}
       {/* Counts of people and of changes are shown only to roles that may read people and the audit trail. */}
       {peopleHref && (
         <section aria-labelledby="people-h" className="mb-8">

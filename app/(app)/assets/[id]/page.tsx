@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AssetBackupsSection } from '@/components/backups/asset-backups-section'
+import { ThreateningRisks } from '@/components/risks/threatening-risks'
 import { PageHeader } from '@/components/ui/page-header'
 import { getAssetView } from '@/lib/assets/queries'
 import { assetTypeLabel } from '@/lib/assets/schema'
@@ -9,6 +10,7 @@ import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { getSubjectBackups } from '@/lib/backups/queries'
 import { countRestoreSteps } from '@/lib/contingency/queries'
+import { listRisksThreatening } from '@/lib/risks/queries'
 import { AffectedSection } from './_components/affected-section'
 import { ChangeSection } from './_components/change-section'
 import { DependenciesSection, NeededBySection } from './_components/dependencies-section'
@@ -22,7 +24,10 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
   const ctx = await requireSchoolContext('catalogue.read')
   const { id } = await params
   const edit = can(ctx.role, 'catalogue.edit')
-  const view = await getAssetView(ctx.schoolId, id, ctx.timeZone, { edit })
+  const [view, risks] = await Promise.all([
+    getAssetView(ctx.schoolId, id, ctx.timeZone, { edit }),
+    can(ctx.role, 'risks.read') ? listRisksThreatening(ctx.schoolId, { assetId: id }) : null,
+  ])
   if (!view) notFound()
   const { asset, archived } = view
   // Backups and the restore procedure: drafts of the plan, for those who may read them.
@@ -67,6 +72,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           edit={can(ctx.role, 'contingency.edit') && !archived}
         />
       )}
+      {risks && <ThreateningRisks risks={risks} what="asset" />}
       {edit && <ChangeSection view={view} />}
     </>
   )

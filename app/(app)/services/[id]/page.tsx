@@ -2,10 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ServicePlansSection } from '@/components/contingency/service-plans-section'
+import { ThreateningRisks } from '@/components/risks/threatening-risks'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { listServicePlans } from '@/lib/contingency/queries'
+import { listRisksThreatening } from '@/lib/risks/queries'
 import { getServiceView } from '@/lib/services/queries'
 import { ChangeSection } from './_components/change-section'
 import { DependenciesSection } from './_components/dependencies-section'
@@ -18,7 +20,10 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   const ctx = await requireSchoolContext('catalogue.read')
   const { id } = await params
   const edit = can(ctx.role, 'catalogue.edit')
-  const view = await getServiceView(ctx.schoolId, id, { edit })
+  const [view, risks] = await Promise.all([
+    getServiceView(ctx.schoolId, id, { edit }),
+    can(ctx.role, 'risks.read') ? listRisksThreatening(ctx.schoolId, { serviceId: id }) : null,
+  ])
   if (!view) notFound()
   const plans = can(ctx.role, 'contingency.read') ? await listServicePlans(ctx.schoolId, id) : null
   return (
@@ -39,6 +44,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
           edit={can(ctx.role, 'contingency.edit') && !view.archived}
         />
       )}
+      {risks && <ThreateningRisks risks={risks} what="service" />}
       {edit && <ChangeSection view={view} />}
     </>
   )
