@@ -6,6 +6,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/services', label: 'Services', permission: 'catalogue.read' },
   { href: '/assets', label: 'Assets', permission: 'catalogue.read' },
   { href: '/dependencies', label: 'Dependencies', permission: 'catalogue.read' },
+  { href: '/reviews', label: 'Reviews', permission: 'review.read' },
   { href: '/people', label: 'People', permission: 'people.read' },
   { href: '/activity', label: 'Activity', permission: 'audit.read' },
 ]

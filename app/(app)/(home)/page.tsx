@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
+import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
@@ -10,6 +11,7 @@ import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { getReviewDue } from '@/lib/reviews/queries'
 import { getSchoolOverview } from '@/lib/schools/queries'
 
 export const metadata: Metadata = { title: 'Dashboard' }
@@ -38,9 +40,10 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount, recent: recentRows }, catalogue] = await Promise.all([
+  const [{ school, members, auditCount, recent: recentRows }, catalogue, reviewDue] = await Promise.all([
     getSchoolOverview(ctx.schoolId),
     getCatalogueSummary(ctx.schoolId, ctx.timeZone),
+    can(ctx.role, 'review.read') ? getReviewDue(ctx.schoolId) : null,
   ])
   const recent = can(ctx.role, 'audit.read')
     ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
@@ -53,6 +56,7 @@ export default async function DashboardPage() {
         description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
       />
       <DashboardForYou />
+      {reviewDue && <ReviewDuePanel due={reviewDue} />}
       <section aria-labelledby="catalogue-h" className="mb-8">
         <h2 id="catalogue-h" className="mb-3 text-lg font-bold">
           Services and assets
