@@ -5,6 +5,7 @@
 import { hashPassword } from '../lib/auth/password'
 import { db } from '../lib/db'
 import type { Role } from '../lib/generated/prisma/enums'
+import { seedReviews } from './seed-reviews'
 
 export const DEMO_PASSWORD = 'continuity-demo-2026'
 
@@ -65,6 +66,10 @@ export async function seed(): Promise<{ created: number }> {
       created++
     }
   }
+  created += await seedReviews(schools['100001']!, {
+    manager: 'manager@oakfield.example',
+    head: 'head@oakfield.example',
+  })
   return { created }
 }
 

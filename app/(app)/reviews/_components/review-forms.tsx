@@ -25,10 +25,10 @@ export function AddActionForm({ reviewId, answerId }: { reviewId: string; answer
       <input type="hidden" name="answerId" value={answerId} />
       <div className="grid gap-x-3 sm:grid-cols-3">
         <div className="sm:col-span-3">
-          <Text name="title" label="What needs doing" />
+          <Text id={`f-${answerId}-title`} name="title" label="What needs doing" />
         </div>
-        <Text name="owner" label="Who will do it" />
-        <Text name="dueDate" label="Due by" type="date" />
+        <Text id={`f-${answerId}-owner`} name="owner" label="Who will do it" />
+        <Text id={`f-${answerId}-due`} name="dueDate" label="Due by" type="date" />
       </div>
       <SubmitButton variant="secondary">Add the action</SubmitButton>
     </ActionForm>
