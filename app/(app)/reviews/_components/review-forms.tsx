@@ -101,7 +101,7 @@ export function SignOffForm({
     <ActionForm form={form} failureTitle="The review was not signed off" aria-label="Sign off">
       <input type="hidden" name="reviewId" value={reviewId} />
       <Text name="name" label="Your name" autoComplete="name" />
-      <LongText name="comment" label="Comment (optional)" rows={3} />
+      <LongText id="f-signoff-comment" name="comment" label="Comment (optional)" rows={3} />
       <SubmitButton>Sign off the review</SubmitButton>
     </ActionForm>
   )
@@ -113,7 +113,7 @@ export function ReturnForm({ reviewId, version }: { reviewId: string; version: n
   return (
     <ActionForm form={form} failureTitle="The review was not returned" aria-label="Return with comments">
       <input type="hidden" name="reviewId" value={reviewId} />
-      <LongText name="comment" label="What should be looked at again" rows={3} />
+      <LongText id="f-return-comment" name="comment" label="What should be looked at again" rows={3} />
       <SubmitButton variant="secondary">Return with comments</SubmitButton>
     </ActionForm>
   )
