@@ -8,16 +8,15 @@ import { STATUS_LABELS } from '@/lib/reviews/schema'
 export const showDay = (day: string) => formatDay(new Date(`${day}T12:00:00Z`))
 
 /** The next review's due date, plainly overdue when it is, and the review under way. */
-export function ReviewDuePanel({ due, headingLevel = 2 }: { due: ReviewDue; headingLevel?: 2 | 3 }) {
-  const H = `h${headingLevel}` as 'h2'
+export function ReviewDuePanel({ due, linkToReviews = true }: { due: ReviewDue; linkToReviews?: boolean }) {
   return (
     <section
       aria-labelledby="review-due-h"
       className={`mb-8 rounded-lg border p-4 ${due.overdue ? 'border-red-700 bg-red-50' : 'border-slate-300 bg-white'}`}
     >
-      <H id="review-due-h" className="text-lg font-bold">
+      <h2 id="review-due-h" className="text-lg font-bold">
         Plan review
-      </H>
+      </h2>
       <p className={`mt-1 text-lg ${due.overdue ? 'font-bold text-red-900' : ''}`} data-testid="review-due">
         {due.overdue ? 'Overdue: ' : 'Next review '}
         {due.overdue ? 'the review was due' : 'due'} {showDay(due.due)}
@@ -37,11 +36,13 @@ export function ReviewDuePanel({ due, headingLevel = 2 }: { due: ReviewDue; head
           is under way: {STATUS_LABELS[due.current.status as keyof typeof STATUS_LABELS].toLowerCase()}.
         </p>
       )}
-      <p className="mt-2 text-sm">
-        <Link href="/reviews" className="text-brand-700 underline">
-          All reviews
-        </Link>
-      </p>
+      {linkToReviews && (
+        <p className="mt-2 text-sm">
+          <Link href="/reviews" className="text-brand-700 underline">
+            All reviews
+          </Link>
+        </p>
+      )}
     </section>
   )
 }

@@ -179,3 +179,44 @@ export function checklistProgress(answers: readonly AnswerLike[]) {
     complete: answered === answers.length,
   }
 }
+
+/** What the portal already knows that bears on a question, from the catalogue and the audit trail. */
+export type PortalFacts = {
+  /** Changed records since the last signed-off review, by audit entity. */
+  changed: Readonly<Record<string, number>>
+  services: number
+  assets: number
+  spofs: number
+  standbysToCheck: number
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/**
+ * Beside a starter question, what the portal already knows ("3 assets changed since the last review").
+ * Keyed by the starter question's words, so a school's own questions get none; null when nothing applies.
+ */
+export function portalHint(question: string, f: PortalFacts): string | null {
+  const changed = (...entities: string[]) => entities.reduce((n, e) => n + (f.changed[e] ?? 0), 0)
+  const all = Object.values(f.changed).reduce((n, c) => n + c, 0)
+  const process = question.split(':')[0]
+  if (question.startsWith('Asset changes'))
+    return `${plural(changed('Asset', 'AssetDependency'), 'asset or dependency', 'assets or dependencies')} changed since the last review.`
+  if (question.startsWith('Service and service-level changes'))
+    return `${plural(changed('Service', 'ServiceAsset'), 'service or link', 'services or links')} changed since the last review.`
+  if (question.startsWith('Changes made through change management'))
+    return `${plural(all, 'record', 'records')} changed since the last review: each is listed under “What changed”.`
+  if (question.startsWith('Personnel'))
+    return `${plural(changed('Membership'), 'change', 'changes')} to people in the school since the last review.`
+  if (question.startsWith('Have you identified all your services'))
+    return `The catalogue holds ${plural(f.services, 'service', 'services')} and ${plural(f.assets, 'asset', 'assets')}.`
+  if (process === 'Configuration management' || process === 'Release management')
+    return f.spofs
+      ? `${plural(f.spofs, 'single point of failure', 'single points of failure')} to eliminate.`
+      : 'No single point of failure in the catalogue.'
+  if (process === 'Availability management')
+    return f.standbysToCheck
+      ? `${plural(f.standbysToCheck, 'standby', 'standbys')} to re-check.`
+      : 'Every standby has been checked recently.'
+  return null
+}

@@ -174,6 +174,8 @@ export async function listReviewChanges(
   ])
   const done = new Set(review.considered.map((c) => `${c.entity}:${c.entityId}`))
   const keys = records.map((r) => `${r.entity}:${r.entityId}`)
+  const byEntity: Record<string, number> = {}
+  for (const r of records) byEntity[r.entity] = (byEntity[r.entity] ?? 0) + 1
   return {
     ...page,
     groups: (page.records ?? []).map((g) => ({
@@ -182,6 +184,7 @@ export async function listReviewChanges(
       considered: done.has(`${g.entity}:${g.entityId}`),
     })),
     recordCount: keys.length,
+    byEntity,
     consideredCount: keys.filter((k) => done.has(k)).length,
     unconsideredOnPage: (page.records ?? [])
       .map((g) => `${g.entity}:${g.entityId}`)

@@ -38,6 +38,9 @@ test('manager answers and submits, head returns, manager resubmits, head signs o
   })
   const reviewUrl = manager.url()
 
+  // Beside the questions, what the portal already knows.
+  await expect(manager.getByText('1 service or link changed since the last review.')).toBeVisible()
+
   // Answer everything "yes" but the first question "no" with no note, and a note on the second.
   const yes = manager.getByRole('radio', { name: 'Yes', exact: true })
   const count = await yes.count()

@@ -35,7 +35,7 @@ export default async function ReviewsPage() {
           ) : undefined
         }
       />
-      <ReviewDuePanel due={due} />
+      <ReviewDuePanel due={due} linkToReviews={false} />
       {awaiting && can(ctx.role, 'review.signoff') && (
         <p className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
           <Link href={`/reviews/${awaiting.id}`} className="font-semibold text-brand-700 underline">

@@ -6,8 +6,9 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
+import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate, formatDateTime, formatDay } from '@/lib/format'
-import { checklistProgress, SECTION_LABELS, SECTIONS } from '@/lib/reviews/checklist'
+import { checklistProgress, portalHint, SECTION_LABELS, SECTIONS } from '@/lib/reviews/checklist'
 import { getReview, listReviewChanges } from '@/lib/reviews/queries'
 import { ANSWERS, KIND_LABELS, STATUS_LABELS } from '@/lib/reviews/schema'
 import { ActionDone } from '../_components/action-done'
@@ -41,6 +42,16 @@ export default async function ReviewPage({
   const editable = can(ctx.role, 'review.edit') && (review.status === 'OPEN' || review.status === 'RETURNED')
   const deciding = can(ctx.role, 'review.signoff') && review.status === 'SUBMITTED'
   const progress = checklistProgress(review.answers)
+  // What the portal knows now, beside the questions, while the review is being answered.
+  const hints: Record<string, string> = {}
+  if (editable) {
+    const catalogue = await getCatalogueSummary(ctx.schoolId, ctx.timeZone)
+    const facts = { ...catalogue, changed: changes.byEntity }
+    for (const a of review.answers) {
+      const hint = portalHint(a.question, facts)
+      if (hint) hints[a.id] = hint
+    }
+  }
   const lastReturn = [...review.events].reverse().find((e) => e.kind === 'RETURNED')
   const noAnswers = review.answers.filter((a) => a.answer === 'NO')
   return (
@@ -89,7 +100,12 @@ export default async function ReviewPage({
           {progress.no ? `, ${progress.no} answered “no”` : ''}.
         </p>
         {editable ? (
-          <ChecklistForm reviewId={review.id} version={review.version} answers={review.answers} />
+          <ChecklistForm
+            reviewId={review.id}
+            version={review.version}
+            answers={review.answers}
+            hints={hints}
+          />
         ) : (
           SECTIONS.map((section) => {
             const mine = review.answers.filter((a) => a.section === section)

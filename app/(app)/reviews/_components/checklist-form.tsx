@@ -21,10 +21,13 @@ export function ChecklistForm({
   reviewId,
   version,
   answers,
+  hints,
 }: {
   reviewId: string
   version: number
   answers: Answer[]
+  /** What the portal already knows, by answer id. */
+  hints: Record<string, string>
 }) {
   const initial: Record<string, string> = {}
   for (const a of answers) {
@@ -44,7 +47,15 @@ export function ChecklistForm({
             <p className="mb-3 text-sm text-slate-700">{SECTION_LABELS[section].intro}</p>
             <ol className="space-y-3">
               {mine.map((a) => (
-                <li key={a.id} className="rounded-md border border-slate-300 bg-white p-3">
+                <li
+                  key={a.id}
+                  className="rounded-md border border-slate-300 bg-white p-3 [&_fieldset>label]:mr-6 [&_fieldset>label]:inline-flex"
+                >
+                  {hints[a.id] && (
+                    <p className="mb-2 rounded bg-sky-50 px-2 py-1 text-sm text-sky-950">
+                      <span className="font-semibold">The portal knows:</span> {hints[a.id]}
+                    </p>
+                  )}
                   <Radios
                     name={`a_${a.id}`}
                     legend={a.question}
