@@ -7,6 +7,7 @@ import { db } from '../lib/db'
 import type { Role } from '../lib/generated/prisma/enums'
 import { ensureBuiltInRoles } from '../lib/team/mutations'
 import { seedPlans } from './seed-plans'
+import { seedReviews } from './seed-reviews'
 import { seedRisks } from './seed-risks'
 import { seedTeam } from './seed-team'
 
@@ -79,6 +80,10 @@ export async function seed(): Promise<{ created: number }> {
   })
   created += await seedPlans(db, { schoolId: schools['100001']!, userId: manager.id })
   created += await seedRisks(schools['100001']!, manager.id)
+  created += await seedReviews(schools['100001']!, {
+    manager: 'manager@oakfield.example',
+    head: 'head@oakfield.example',
+  })
   return { created }
 }
 

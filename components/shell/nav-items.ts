@@ -9,6 +9,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/contingency', label: 'Contingency plans', permission: 'contingency.read' },
   { href: '/backups', label: 'Backups', permission: 'contingency.read' },
   { href: '/risks', label: 'Risks', permission: 'risks.read' },
+  { href: '/reviews', label: 'Reviews', permission: 'review.read' },
   { href: '/people', label: 'People', permission: 'people.read' },
   // A team member's link opens their own details (app/(app)/team/page.tsx sends them there).
   { href: '/team', label: 'Recovery team', permission: 'team.profile' },

@@ -38,9 +38,7 @@ describe('DataTable', () => {
     expect(html).toContain('tabindex="0"')
     expect(html).toContain('<caption class="sr-only">Things in the school</caption>')
     // The current sort is marked, not linked; the other sortable column links to its sort.
-    expect(html).toMatch(
-      /<th scope="col" aria-sort="ascending">Name<span aria-hidden="true"/,
-    )
+    expect(html).toMatch(/<th scope="col" aria-sort="ascending">Name<span aria-hidden="true"/)
     expect(html).toContain('href="/things?q=x&amp;sort=updated"')
     expect(html).toContain('<th scope="col" class="hidden sm:table-cell">Note</th>')
     expect(html).toContain('data-testid="thing-1"')

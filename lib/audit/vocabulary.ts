@@ -347,6 +347,38 @@ export const ENTITIES = {
       restoreTestMonths: text('months between restore tests'),
     },
   },
+  /** The school's review schedule (reviews): termly or every N months. Its entity id is the school's. */
+  ReviewSchedule: {
+    noun: 'review schedule',
+    plural: 'review schedules',
+    actions: ['update'],
+    fields: { cadence: text('review schedule') },
+  },
+  /** A plan review (reviews); `name` is "Review 3". */
+  Review: {
+    noun: 'review',
+    plural: 'reviews',
+    actions: ['start', 'answer', 'consider', 'submit', 'resubmit', 'return', 'sign-off'],
+    fields: {
+      dueDate: { label: 'due', kind: 'day' },
+      comment: longText('comment'),
+      signedOffName: text('signed off as'),
+    },
+  },
+  /** Something to do because a review question was answered "no". */
+  ReviewAction: {
+    noun: 'review action',
+    plural: 'review actions',
+    actions: ['create', 'complete', 'reopen'],
+    fields: { name: text('action'), owner: text('owner'), dueDate: { label: 'due', kind: 'day' } },
+  },
+  /** A question of the school's review checklist. */
+  ReviewChecklistItem: {
+    noun: 'review question',
+    plural: 'review questions',
+    actions: ['create', 'archive', 'restore'],
+    fields: { name: text('question'), section: text('section') },
+  },
 } as const satisfies Record<string, EntitySpec>
 
 export type AuditEntity = keyof typeof ENTITIES
@@ -638,6 +670,28 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
   School: {
     update: { says: () => 'changed the school settings', details: 'changes' },
   },
+  ReviewSchedule: {
+    update: { says: (p) => `changed the review schedule to ${p.shown('cadence')}`, details: 'none' },
+  },
+  Review: {
+    start: { says: (p) => `started ${p.name}`, details: 'values' },
+    answer: { says: (p) => `answered questions of ${p.name}`, details: 'none' },
+    consider: { says: (p) => `marked changes as considered in ${p.name}`, details: 'none' },
+    submit: { says: (p) => `submitted ${p.name} for sign-off`, details: 'none' },
+    resubmit: { says: (p) => `answered the comments and resubmitted ${p.name}`, details: 'values' },
+    return: { says: (p) => `returned ${p.name} with comments`, details: 'values' },
+    'sign-off': { says: (p) => `signed off ${p.name}`, details: 'values' },
+  },
+  ReviewAction: {
+    create: { says: (p) => `added the review action ${p.name}`, details: 'values' },
+    complete: { says: (p) => `marked the review action ${p.name} as done`, details: 'none' },
+    reopen: { says: (p) => `reopened the review action ${p.name}`, details: 'none' },
+  },
+  ReviewChecklistItem: {
+    create: { says: (p) => `added the review question "${p.name}"`, details: 'none' },
+    archive: { says: (p) => `retired the review question "${p.name}"`, details: 'none' },
+    restore: { says: (p) => `brought back the review question "${p.name}"`, details: 'none' },
+  },
 }
 
 /** Kinds of record the activity log can be filtered by, in the words of its filter. */
@@ -654,6 +708,10 @@ export const ACTIVITY_KINDS = {
   risks: {
     label: 'Risks and countermeasures',
     entities: ['Risk', 'RiskProposal', 'Countermeasure', 'RiskCategory', 'Threat', 'RiskRegister'],
+  },
+  reviews: {
+    label: 'Reviews',
+    entities: ['Review', 'ReviewAction', 'ReviewChecklistItem', 'ReviewSchedule'],
   },
 } as const satisfies Record<string, { label: string; entities: readonly AuditEntity[] }>
 export type ActivityKind = keyof typeof ACTIVITY_KINDS

@@ -4,6 +4,13 @@ import { getAssetList, getAssetView, listAssets } from '@/lib/assets/queries'
 import { describeChanges, listChanges, listRecentChanges } from '@/lib/audit/queries'
 import { countQueries, db } from '@/lib/db'
 import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
+import {
+  getReview,
+  getReviewDue,
+  listOpenReviewActions,
+  listReviewChanges,
+  listReviews,
+} from '@/lib/reviews/queries'
 import { getSchoolOverview } from '@/lib/schools/queries'
 import { servicesCsv } from '@/lib/services/export'
 import { getServiceView, listServices } from '@/lib/services/queries'
@@ -36,6 +43,11 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'dashboard recent changes': (id) => listRecentChanges(id, 'Europe/London'),
   'dashboard overview with its changes described': async (id) =>
     describeChanges(id, (await getSchoolOverview(id)).recent, 'Europe/London'),
+  'reviews list': (id) => Promise.all([getReviewDue(id), listReviews(id), listOpenReviewActions(id)]),
+  'review page with what changed': async (id) => {
+    const review = (await getReview(id, ids.get(`r${id}`)!))!
+    return listReviewChanges(id, review, { timeZone: 'Europe/London' })
+  },
 }
 
 // The record pages open one record; which one is looked up outside the count (the URL names it).
@@ -63,6 +75,34 @@ describe('query counts do not grow with the rows', () => {
       })
       ids.set(`a${school.id}`, asset.id)
       ids.set(`s${school.id}`, service.id)
+      // A review covering the whole audit trail, with as many questions and actions as the school has services.
+      const review = await db.review.create({
+        data: { schoolId: school.id, number: 1, dueDate: new Date('2027-03-31T12:00:00Z') },
+      })
+      const rows = school === small ? 5 : 200
+      for (let i = 0; i < rows; i++) {
+        const answer = await db.reviewAnswer.create({
+          data: {
+            schoolId: school.id,
+            reviewId: review.id,
+            section: 'IMPROVE_PLAN',
+            question: `Q${i}`,
+            position: i,
+            answer: 'NO',
+          },
+        })
+        await db.reviewAction.create({
+          data: {
+            schoolId: school.id,
+            reviewId: review.id,
+            answerId: answer.id,
+            title: `A${i}`,
+            owner: 'O',
+            dueDate: new Date(),
+          },
+        })
+      }
+      ids.set(`r${school.id}`, review.id)
     }
     for (const [name, run] of Object.entries(PAGES)) {
       const a = await countQueries(() => run(small.id))

@@ -60,6 +60,8 @@ type Fixture = {
   invitationsFor: Record<Role, { accept: string; decline: string }>
   /** The recovery team: a member, a role the school added, a training record. */
   team: { memberId: string; roleId: string; trainingId: string }
+  /** Reviews: an open review with one question answered "no", its action, and a checklist question. */
+  review: { id: string; answerId: string; actionId: string; itemId: string }
 }
 type Action = (a: unknown, b?: unknown) => Promise<ActionResult<unknown>>
 type Row = {
@@ -401,6 +403,71 @@ const ROWS: Record<string, Row> = {
     input: (f) => form({ id: f.team.trainingId }),
     allowed: M,
   },
+  // Reviews (lib/reviews/actions.ts): the manager works on a review, the head teacher decides.
+  updateReviewScheduleAction: {
+    input: () =>
+      form({
+        version: 1,
+        schedule: 'TERMLY',
+        months: 4,
+        autumnStart: '01/09',
+        autumnEnd: '20/12',
+        springStart: '05/01',
+        springEnd: '31/03',
+        summerStart: '15/04',
+        summerEnd: '22/07',
+      }),
+    allowed: M,
+  },
+  addChecklistItemAction: {
+    input: () => form({ section: 'IMPROVE_PLAN', question: 'Another?', guidance: '' }),
+    allowed: M,
+  },
+  archiveChecklistItemAction: { input: (f) => form({ id: f.review.itemId, version: 1 }), allowed: M },
+  restoreChecklistItemAction: { input: (f) => form({ id: f.review.itemId, version: 1 }), allowed: M },
+  startReviewAction: { input: () => form({}), allowed: M },
+  saveReviewAnswersAction: {
+    input: (f) =>
+      form({
+        reviewId: f.review.id,
+        version: 1,
+        [`a_${f.review.answerId}`]: 'NO',
+        [`n_${f.review.answerId}`]: 'x',
+      }),
+    allowed: M,
+  },
+  addReviewActionAction: {
+    input: (f) =>
+      form({
+        reviewId: f.review.id,
+        answerId: f.review.answerId,
+        title: 'Do',
+        owner: 'O',
+        dueDate: '2027-01-01',
+      }),
+    allowed: M,
+  },
+  setReviewActionDoneAction: {
+    input: (f) => form({ id: f.review.actionId, version: 1, done: 'yes' }),
+    allowed: M,
+  },
+  considerChangesAction: {
+    input: (f) => {
+      const data = form({ reviewId: f.review.id })
+      data.append('record[]', `Service:${f.serviceId}`)
+      return data
+    },
+    allowed: M,
+  },
+  submitReviewAction: { input: (f) => form({ reviewId: f.review.id, version: 1, comment: '' }), allowed: M },
+  returnReviewAction: {
+    input: (f) => form({ reviewId: f.review.id, version: 1, comment: 'Look again.' }),
+    allowed: ['HEAD'],
+  },
+  signOffReviewAction: {
+    input: (f) => form({ reviewId: f.review.id, version: 1, name: 'Head', comment: '' }),
+    allowed: ['HEAD'],
+  },
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -529,6 +596,43 @@ beforeAll(async () => {
   })
   const person = await makeAsset(school.id, { name: 'Bursar', type: 'PEOPLE' })
   const data = await makeAsset(school.id, { name: 'Records', type: 'DATA' })
+  const review = await db.review.create({
+    data: { schoolId: school.id, number: 1, dueDate: new Date('2027-03-31T12:00:00Z') },
+  })
+  const answer = await db.reviewAnswer.create({
+    data: {
+      schoolId: school.id,
+      reviewId: review.id,
+      section: 'IMPROVE_PLAN',
+      question: 'Q?',
+      position: 0,
+      answer: 'NO',
+      notes: 'n',
+    },
+  })
+  const reviewAction = await db.reviewAction.create({
+    data: {
+      schoolId: school.id,
+      reviewId: review.id,
+      answerId: answer.id,
+      title: 'T',
+      owner: 'O',
+      dueDate: new Date(),
+    },
+  })
+  const item = await db.reviewChecklistItem.create({
+    data: { schoolId: school.id, section: 'IMPROVE_PLAN', question: 'Own question?' },
+  })
+  // A change the review covers, so that marking it considered gets past the wrapper.
+  await db.auditEvent.create({
+    data: {
+      schoolId: school.id,
+      entity: 'Service',
+      entityId: service.id,
+      action: 'create',
+      after: { name: 'Svc' },
+    },
+  })
   fixture = {
     planId: plan.id,
     stepIds: plan.procedure!.steps.map((s) => s.id) as [string, string],
@@ -541,6 +645,7 @@ beforeAll(async () => {
     countermeasureId: countermeasure.id,
     proposalKeys: { accept: `KEY_PERSON:${person.id}`, dismiss: `NO_BACKUP:${data.id}` },
     schoolVersion: (await db.school.findUniqueOrThrow({ where: { id: school.id } })).version,
+    review: { id: review.id, answerId: answer.id, actionId: reviewAction.id, itemId: item.id },
     invitationId: await invitationTo(school.id, 'invited@x.org'),
     invitationsFor,
     schoolId: school.id,

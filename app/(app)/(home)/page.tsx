@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
+import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { RiskPanel } from '@/components/risks/risk-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { describeChanges } from '@/lib/audit/queries'
@@ -11,6 +12,7 @@ import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { getReviewDue } from '@/lib/reviews/queries'
 import { getRiskSummary } from '@/lib/risks/queries'
 import { getSchoolOverview } from '@/lib/schools/queries'
 
@@ -40,11 +42,13 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount, recent: recentRows }, catalogue, risks] = await Promise.all([
-    getSchoolOverview(ctx.schoolId),
-    getCatalogueSummary(ctx.schoolId, ctx.timeZone),
-    can(ctx.role, 'risks.read') ? getRiskSummary(ctx.schoolId, ctx.timeZone) : null,
-  ])
+  const [{ school, members, auditCount, recent: recentRows }, catalogue, risks, reviewDue] =
+    await Promise.all([
+      getSchoolOverview(ctx.schoolId),
+      getCatalogueSummary(ctx.schoolId, ctx.timeZone),
+      can(ctx.role, 'risks.read') ? getRiskSummary(ctx.schoolId, ctx.timeZone) : null,
+      can(ctx.role, 'review.read') ? getReviewDue(ctx.schoolId) : null,
+    ])
   const recent = can(ctx.role, 'audit.read')
     ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
     : []
@@ -56,6 +60,7 @@ export default async function DashboardPage() {
         description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
       />
       <DashboardForYou />
+      {reviewDue && <ReviewDuePanel due={reviewDue} />}
       <section aria-labelledby="catalogue-h" className="mb-8">
         <h2 id="catalogue-h" className="mb-3 text-lg font-bold">
           Services and assets

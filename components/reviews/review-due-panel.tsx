@@ -1,0 +1,48 @@
+import Link from 'next/link'
+import { formatDay } from '@/lib/format'
+import type { ReviewDue } from '@/lib/reviews/queries'
+import { describeDue } from '@/lib/reviews/schedule'
+import { STATUS_LABELS } from '@/lib/reviews/schema'
+
+/** A date-only "YYYY-MM-DD" as the day it names, UK style. */
+export const showDay = (day: string) => formatDay(new Date(`${day}T12:00:00Z`))
+
+/** The next review's due date, plainly overdue when it is, and the review under way. */
+export function ReviewDuePanel({ due, linkToReviews = true }: { due: ReviewDue; linkToReviews?: boolean }) {
+  return (
+    <section
+      aria-labelledby="review-due-h"
+      className={`mb-8 rounded-lg border p-4 ${due.overdue ? 'border-red-700 bg-red-50' : 'border-slate-300 bg-white'}`}
+    >
+      <h2 id="review-due-h" className="text-lg font-bold">
+        Plan review
+      </h2>
+      <p className={`mt-1 text-lg ${due.overdue ? 'font-bold text-red-900' : ''}`} data-testid="review-due">
+        {due.overdue ? 'Overdue: ' : 'Next review '}
+        {due.overdue ? 'the review was due' : 'due'} {showDay(due.due)}
+        {due.term ? ` (end of the ${due.term} term)` : ''}, {describeDue(due)}.
+      </p>
+      <p className="mt-1 text-sm text-slate-700">
+        Schedule: {due.cadence}.{' '}
+        {due.lastSignedOff
+          ? `Last signed off: Review ${due.lastSignedOff.number}${due.lastSignedOff.signedOffName ? ` by ${due.lastSignedOff.signedOffName}` : ''}.`
+          : 'No review signed off yet.'}
+      </p>
+      {due.current && (
+        <p className="mt-1 text-sm">
+          <Link href={`/reviews/${due.current.id}`} className="text-brand-700 underline">
+            Review {due.current.number}
+          </Link>{' '}
+          is under way: {STATUS_LABELS[due.current.status as keyof typeof STATUS_LABELS].toLowerCase()}.
+        </p>
+      )}
+      {linkToReviews && (
+        <p className="mt-2 text-sm">
+          <Link href="/reviews" className="text-brand-700 underline">
+            All reviews
+          </Link>
+        </p>
+      )}
+    </section>
+  )
+}
