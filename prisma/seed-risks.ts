@@ -23,7 +23,7 @@ const day = (days: number) =>
 
 /** The school's weak points, worked out as the proposals page does (without the server-only queries). */
 async function proposalsFor(schoolId: string) {
-  const [services, assets, needs, edges] = await Promise.all([
+  const [services, assets, needs, edges, backups] = await Promise.all([
     db.service.findMany({
       where: { schoolId, archivedAt: null },
       select: { id: true, name: true, criticality: true, rtoMinutes: true },
@@ -45,10 +45,12 @@ async function proposalsFor(schoolId: string) {
       select: { serviceId: true, assetId: true, required: true },
     }),
     db.assetDependency.findMany({ where: { schoolId }, select: { assetId: true, dependsOnId: true } }),
+    db.backup.findMany({ where: { schoolId, archivedAt: null }, select: { assetId: true } }),
   ])
   const nodes: ProposalAsset[] = assets.map((a) => ({
     ...a,
     hasStandby: Boolean(a.standbyAssetId || a.standbyArrangement.trim()),
+    backups: backups.filter((b) => b.assetId === a.id).length,
   }))
   const keyOf = new Map(assets.map((a) => [a.id, a.starterKey]))
   const proposals = proposeRisks({

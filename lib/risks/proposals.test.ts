@@ -8,11 +8,13 @@ import {
   weakPointKind,
 } from './proposals'
 
-const asset = (id: string, type: string, hasStandby = false, version = 1): ProposalAsset => ({
+// "Protected" here means a standby, or for a data asset a recorded backup copy.
+const asset = (id: string, type: string, isProtected = false, version = 1): ProposalAsset => ({
   id,
   name: id.toUpperCase(),
   type,
-  hasStandby,
+  hasStandby: isProtected,
+  backups: isProtected ? 1 : 0,
   version,
 })
 
@@ -128,12 +130,26 @@ describe('risks proposed from the catalogue', () => {
         const all = proposeRisks(base)
         const perAsset = new Set(all.map((p) => p.assetId))
         if (perAsset.size !== all.length) return false
-        if (all.some((p) => as.find((a) => a.id === p.assetId)?.hasStandby)) return false
+        if (all.some((p) => as.find((a) => a.id === p.assetId)?.hasStandby)) return false // protected
         const dismissed = new Map(all.filter((p) => dismiss.includes(p.assetId)).map((p) => [p.key, 1]))
         const after = proposeRisks({ ...base, dismissed })
         return after.every((p) => !dismissed.has(p.key)) && after.length === all.length - dismissed.size
       }),
     )
+  })
+
+  it('proposes data by its backups, not its standby', () => {
+    const data = (hasStandby: boolean, backups: number): ProposalAsset => ({
+      id: 'd',
+      name: 'Pupil records',
+      type: 'DATA',
+      hasStandby,
+      backups,
+      version: 1,
+    })
+    expect(weakPointKind(data(true, 0), false)).toBe('NO_BACKUP')
+    expect(weakPointKind(data(false, 1), false)).toBeNull()
+    expect(weakPointKind(data(false, 0), true)).toBe('NO_BACKUP')
   })
 
   it('reads its own keys back and nothing else', () => {

@@ -28,6 +28,8 @@ export type ProposalAsset = {
   name: string
   type: string
   hasStandby: boolean
+  /** Live backup copies recorded for the asset (lib/backups): what protects a data asset. */
+  backups: number
   version: number
 }
 
@@ -65,15 +67,15 @@ function impactFor(criticalities: number[]): number {
 
 /**
  * Which kind of weak point an asset is, if any: one kind per asset, the most specific first, so a
- * weak asset is proposed exactly once. A person with no standby is the only one able to do their job;
- * a data asset with no standby has no recorded copy (until backups are recorded on their own, a data
- * asset's standby is its copy); an external service with no standby arrangement has nothing to fall
- * back on; any other asset a vital or high service needs, with no standby, is a single point of failure.
+ * weak asset is proposed exactly once. A data asset with no recorded backup copy (lib/backups; a
+ * standby does not make a copy of data); a person with no standby, the only one able to do their job;
+ * an external service with no standby arrangement has nothing to fall back on; any other asset a vital
+ * or high service needs, with no standby, is a single point of failure.
  */
 export function weakPointKind(asset: ProposalAsset, isSpof: boolean): ProposalKind | null {
+  if (asset.type === 'DATA') return asset.backups > 0 ? null : 'NO_BACKUP'
   if (asset.hasStandby) return null
   if (asset.type === 'PEOPLE') return 'KEY_PERSON'
-  if (asset.type === 'DATA') return 'NO_BACKUP'
   if (asset.type === 'EXTERNAL_SERVICE') return 'NO_STANDBY_SUPPLIER'
   return isSpof ? 'SPOF' : null
 }
@@ -91,7 +93,7 @@ function describe(kind: ProposalKind, asset: ProposalAsset, serviceNames: string
     case 'NO_BACKUP':
       return {
         title: `Loss of ${asset.name}`,
-        reason: `${asset.name} has no recorded backup or copy.${services}`,
+        reason: `${asset.name} has no backup recorded on the Backups page.${services}`,
         categoryKey: 'data' as const,
         threatKeys: [
           'technical-failure',

@@ -235,12 +235,12 @@ export type RiskView = NonNullable<Awaited<ReturnType<typeof getRiskView>>>
 
 /**
  * The current proposals from the catalogue's weak points, in a fixed number of queries: the dependency
- * graph (four), the assets' versions, the keys already accepted and the dismissals.
+ * graph, the assets' versions, the keys already accepted, the dismissals and the backup copies per asset.
  */
 export async function listProposals(
   schoolId: string,
 ): Promise<{ proposals: Proposal[]; serviceNames: Map<string, string> }> {
-  const [g, versions, accepted, dismissed] = await Promise.all([
+  const [g, versions, accepted, dismissed, backups] = await Promise.all([
     loadGraph(schoolId),
     db.asset.findMany({
       where: { schoolId, archivedAt: null },
@@ -251,8 +251,14 @@ export async function listProposals(
       where: { schoolId },
       select: { proposalKey: true, assetVersion: true },
     }),
+    db.backup.groupBy({
+      by: ['assetId'],
+      where: { schoolId, archivedAt: null, assetId: { not: null } },
+      _count: { _all: true },
+    }),
   ])
   const v = new Map(versions.map((a) => [a.id, a.version]))
+  const copies = new Map(backups.map((b) => [b.assetId, b._count._all]))
   const proposals = proposeRisks({
     services: g.services,
     assets: g.assets.map((a) => ({
@@ -260,6 +266,7 @@ export async function listProposals(
       name: a.name,
       type: a.type,
       hasStandby: a.hasStandby,
+      backups: copies.get(a.id) ?? 0,
       version: v.get(a.id) ?? 1,
     })),
     needs: g.needs,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { updateAssetAction } from '@/lib/assets/actions'
+import { archiveBackupAction, createBackupAction } from '@/lib/backups/actions'
 import { db } from '@/lib/db'
 import {
   acceptProposalAction,
@@ -444,6 +445,35 @@ describe('risks proposed from the catalogue', () => {
     )
     expect(r.ok).toBe(true)
     expect((await listProposals(s.schoolId)).proposals.map((p) => p.key)).toEqual([key])
+  })
+
+  it('proposes data with no recorded backup until a backup copy is recorded, and again once it is archived', async () => {
+    const data = await makeAsset(s.schoolId, {
+      name: 'Pupil records',
+      type: 'DATA',
+      standbyArrangement: 'Spare disk',
+    })
+    const key = `NO_BACKUP:${data.id}`
+    // A standby is not a copy of the data: the proposal stands.
+    expect((await listProposals(s.schoolId)).proposals.map((p) => p.key)).toContain(key)
+    const made = await createBackupAction(
+      null,
+      form({
+        subject: `asset:${data.id}`,
+        name: 'Nightly copy',
+        location: 'CLOUD',
+        medium: 'CLOUD_STORAGE',
+        frequencyValue: 1,
+        frequencyUnit: 'days',
+        retention: '',
+        notes: '',
+      }),
+    )
+    expect(made.ok).toBe(true)
+    expect((await listProposals(s.schoolId)).proposals.map((p) => p.key)).not.toContain(key)
+    const id = made.ok ? made.data.id : ''
+    expect((await archiveBackupAction(null, form({ id, version: 1, confirm: 'yes' }))).ok).toBe(true)
+    expect((await listProposals(s.schoolId)).proposals.map((p) => p.key)).toContain(key)
   })
 
   it("answers not found for another school's proposal and changes nothing", async () => {
