@@ -40,6 +40,7 @@ export function ActionForm<T, K extends string>({
   className,
   showSaved = true,
   createdMessage,
+  idPrefix = 'f',
   'aria-label': ariaLabel,
 }: {
   form: Form<T, K>
@@ -51,6 +52,11 @@ export function ActionForm<T, K extends string>({
   showSaved?: boolean
   /** Shown on a record's page when a create action opened it (`?saved=created`). */
   createdMessage?: string
+  /**
+   * Prefix of the fields' ids (default "f": `f-name`). A page that shows the same form more than once,
+   * or two forms with a field of the same name, gives each its own so every label finds its field.
+   */
+  idPrefix?: string
   'aria-label'?: string
 }) {
   const ref = useRef<HTMLFormElement>(null)
@@ -68,7 +74,12 @@ export function ActionForm<T, K extends string>({
   }
   return (
     <FormContext.Provider
-      value={{ values: form.values as Record<string, string>, errors: form.errors as never, formRef: ref }}
+      value={{
+        values: form.values as Record<string, string>,
+        errors: form.errors as never,
+        formRef: ref,
+        idPrefix,
+      }}
     >
       <form
         ref={ref}

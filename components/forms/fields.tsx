@@ -10,16 +10,33 @@ import { useFormContext } from './form-context'
 
 type Base = { name: string; label: string; hint?: string }
 
+/** The element id of a field: the form's prefix and the field's name. */
+const fieldId = (prefix: string, name: string) => `${prefix}-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
+
 export function Text(props: Base & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue'>) {
   const f = useFormContext()
-  return <TextField {...props} defaultValue={f.values[props.name] ?? ''} errors={f.errors(props.name)} />
+  return (
+    <TextField
+      id={fieldId(f.idPrefix, props.name)}
+      {...props}
+      defaultValue={f.values[props.name] ?? ''}
+      errors={f.errors(props.name)}
+    />
+  )
 }
 
 export function LongText(
   props: Base & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue'>,
 ) {
   const f = useFormContext()
-  return <TextArea {...props} defaultValue={f.values[props.name] ?? ''} errors={f.errors(props.name)} />
+  return (
+    <TextArea
+      id={fieldId(f.idPrefix, props.name)}
+      {...props}
+      defaultValue={f.values[props.name] ?? ''}
+      errors={f.errors(props.name)}
+    />
+  )
 }
 
 export function Select({
@@ -34,6 +51,7 @@ export function Select({
   const f = useFormContext()
   return (
     <SelectField
+      id={fieldId(f.idPrefix, props.name)}
       {...props}
       defaultValue={f.values[props.name] ?? fallback ?? props.options[0]?.value ?? ''}
       errors={f.errors(props.name)}
@@ -58,7 +76,7 @@ export function Radios({
   const f = useFormContext()
   const errors = f.errors(name)
   const current = f.values[name] ?? fallback
-  const id = `f-${name}`
+  const id = fieldId(f.idPrefix, name)
   return (
     <fieldset
       className="mb-4"
@@ -100,7 +118,7 @@ export function Radios({
 export function Checkbox({ name, label, hint, value = 'yes' }: Base & { value?: string }) {
   const f = useFormContext()
   const errors = f.errors(name)
-  const id = `f-${name}`
+  const id = fieldId(f.idPrefix, name)
   return (
     <div className="mb-4">
       <label className="flex items-start gap-2">

@@ -6,6 +6,8 @@ export type FormContextValue = {
   values: FormValues
   errors: (name: string) => string[] | undefined
   formRef: RefObject<HTMLFormElement | null>
+  /** Prefix of the fields' element ids ("f" unless the page has several forms with the same fields). */
+  idPrefix: string
 }
 
 export const FormContext = createContext<FormContextValue | null>(null)

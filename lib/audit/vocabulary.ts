@@ -646,7 +646,8 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
     create: { says: (p) => `added a step to ${stepProcedure(p)}`, details: 'values' },
     update: { says: (p) => `changed a step of ${stepProcedure(p)}`, details: 'changes' },
     move: {
-      says: (p) => `moved a step of ${stepProcedure(p)} ${p.after.direction === 'down' ? 'down' : 'up'}`,
+      says: (p) =>
+        `moved the step “${p.name}” ${p.after.direction === 'down' ? 'down' : 'up'}${p.after.position ? ` to number ${String(p.after.position)}` : ''} in ${stepProcedure(p)}`,
       details: 'none',
     },
     delete: { says: (p) => `removed a step from ${stepProcedure(p)}`, details: 'none' },

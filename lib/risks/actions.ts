@@ -149,7 +149,8 @@ export const dismissProposalAction = schoolAction(
   dismissProposalSchema,
   async (input, ctx) =>
     dismissProposal(db, ctx, await proposalOrRefuse(ctx.schoolId, input.key), input.reason),
-  { refresh: () => refresh('/risks/proposals') },
+  // The card goes with the proposal, so the page itself says it was dismissed.
+  { refresh: () => refresh('/risks/proposals'), redirect: () => '/risks/proposals?saved=dismissed' },
 )
 
 export const createCountermeasureAction = schoolAction(

@@ -130,6 +130,8 @@ test('a manager dismisses a proposal with a reason, and it stays dismissed', asy
   await card.getByLabel('Why is this not a risk for the school?').fill('Copies are kept by the photographer.')
   await card.getByRole('button', { name: 'Dismiss', exact: true }).click()
   await expect(page.getByTestId('proposal-Pupil photographs')).toHaveCount(0)
+  // The card is gone with the proposal, so the page says what happened.
+  await expect(page.getByText('The proposal was dismissed.')).toBeVisible()
   await page.reload()
   await expect(page.getByTestId('proposal-Pupil photographs')).toHaveCount(0)
   const rows = await db.query<{ reason: string }>(

@@ -17,6 +17,7 @@ export function RestoreTestForm({ backupId, today }: { backupId: string; today: 
       form={form}
       failureTitle="The restore test was not recorded"
       aria-label="Record a restore test"
+      idPrefix="restore-test"
     >
       <input type="hidden" name="backupId" value={backupId} />
       <div className="grid gap-x-4 sm:grid-cols-2">

@@ -16,8 +16,13 @@ export const metadata: Metadata = { title: 'Risks proposed from the catalogue' }
 const categoryName = (key: string) => DEFAULT_CATEGORIES.find((c) => c.key === key)?.name ?? key
 const threatName = (key: string) => DEFAULT_THREATS.find((t) => t.key === key)?.name ?? key
 
-export default async function ProposalsPage() {
+export default async function ProposalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const ctx = await requireSchoolContext('risks.read')
+  const dismissed = (await searchParams).saved === 'dismissed'
   const edit = can(ctx.role, 'risks.edit')
   const { proposals, serviceNames } = await listProposals(ctx.schoolId)
   return (
@@ -27,6 +32,15 @@ export default async function ProposalsPage() {
         description="The catalogue already knows where the school is fragile: single points of failure, external services with no standby, people nobody can cover and data with no recorded copy. Each is offered here as a risk, with its category, threats and the services it endangers filled in."
       />
       <RiskTabs current="proposals" />
+      {dismissed && (
+        <p
+          role="status"
+          className="mb-4 rounded-lg border border-green-700 bg-green-50 p-3 font-semibold text-green-900"
+        >
+          The proposal was dismissed. Its reason is kept in the activity log, and it comes back if its asset
+          changes.
+        </p>
+      )}
       {proposals.length === 0 ? (
         <p className="rounded-lg border border-slate-300 bg-white p-4 text-slate-700">
           Nothing to propose: every weak point in the catalogue is in the register or was dismissed. A

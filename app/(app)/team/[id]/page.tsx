@@ -56,7 +56,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           Roles and training
         </h2>
         <dl>
-          <Row label="Recovery roles">
+          <Row label={member.leftAt ? 'Recovery roles held before leaving' : 'Recovery roles'}>
             {liveRoles.length ? (
               <ul>
                 {liveRoles.map((r) => (

@@ -62,7 +62,8 @@ export default async function MyTeamDetailsPage() {
               <ul className="mt-2 text-sm text-slate-700">
                 {me.training.map((t) => (
                   <li key={t.id}>
-                    {formatDay(t.heldOn)}: {t.title} ({trainingKindLabel(t.kind)})
+                    {formatDay(t.heldOn)}: {t.title}
+                    {t.title === trainingKindLabel(t.kind) ? '' : ` (${trainingKindLabel(t.kind)})`}
                   </li>
                 ))}
               </ul>

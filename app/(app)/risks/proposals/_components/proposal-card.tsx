@@ -8,7 +8,7 @@ import { acceptProposalAction, dismissProposalAction } from '@/lib/risks/actions
 /** Accept (the server opens the new risk) or dismiss with a reason: one proposal's two forms. */
 export function ProposalActions({ proposalKey, title }: { proposalKey: string; title: string }) {
   const accept = useActionForm(acceptProposalAction)
-  const dismiss = useActionForm(dismissProposalAction, { success: 'Dismissed.' })
+  const dismiss = useActionForm(dismissProposalAction)
   return (
     <div className="mt-3 grid gap-4 sm:grid-cols-[auto_1fr] sm:items-start">
       <ActionForm form={accept} failureTitle="The risk was not added" aria-label={`Accept ${title}`}>
@@ -19,6 +19,7 @@ export function ProposalActions({ proposalKey, title }: { proposalKey: string; t
         form={dismiss}
         failureTitle="The proposal was not dismissed"
         aria-label={`Dismiss ${title}`}
+        idPrefix={`dismiss-${proposalKey.replace(/[^a-zA-Z0-9_-]/g, '-')}`}
       >
         <input type="hidden" name="key" value={proposalKey} />
         <details open={Boolean(dismiss.failure)}>
