@@ -67,6 +67,9 @@ test('pages work under the policy: sign-in, a server action form, the graph, sty
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({ timeout: 30_000 })
 
   // Tailwind's stylesheet applied (the page heading is bold and the body font is not the default serif).
+  // Wait for the page itself: the streamed loading state has a heading of the same name, replaced when
+  // the page arrives (a replaced element has no computed style).
+  await expect(page.getByRole('heading', { name: 'Services and assets', level: 2 })).toBeVisible()
   const h1 = page.getByRole('heading', { name: 'Dashboard', level: 1 })
   expect(await h1.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700')
 
