@@ -4,6 +4,7 @@ import { type DemoRole, expectNoAxeViolations, LOGINS, mainNav, screenshots } fr
 const NAV: Record<DemoRole, string[]> = {
   MANAGER: [
     'Dashboard',
+    'My steps',
     'Services',
     'Assets',
     'Dependencies',
@@ -26,7 +27,7 @@ const NAV: Record<DemoRole, string[]> = {
     'Recovery team',
     'Activity',
   ],
-  TEAM: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Risks', 'Recovery team'],
+  TEAM: ['Dashboard', 'My steps', 'Services', 'Assets', 'Dependencies', 'Risks', 'Recovery team'],
   VIEWER: ['Dashboard', 'Services', 'Assets', 'Dependencies', 'Risks'],
 }
 const ROLE_LABEL: Record<DemoRole, string> = {
