@@ -134,10 +134,28 @@ test('a team member signs in on a phone and sees exactly their steps; the manage
   await context.close()
 })
 
-test('a viewer is refused the own-steps page and any member’s steps', async ({ db, school, signedInAs }) => {
+test('a head or viewer who is not on the team is refused own steps; one who is sees theirs', async ({
+  db,
+  school,
+  signedInAs,
+  browser,
+}) => {
   const someone = await member(db, school.id, 'Sam Someone', [])
   const page = await signedInAs('VIEWER')
   await expect(page.getByRole('link', { name: 'Open your recovery steps' })).toHaveCount(0)
   expect((await page.goto('/my-steps'))?.status()).toBe(404)
   expect((await page.goto(`/team/${someone}/steps`))?.status()).toBe(404)
+
+  const context = await browser.newContext()
+  const head = await signedInAs('HEAD', await context.newPage())
+  expect((await head.goto('/my-steps'))?.status()).toBe(404)
+  expect((await head.goto(`/team/${someone}/steps`))?.status()).toBe(404)
+  // Linked to a member holding a role, the head teacher finds their own steps.
+  const lead = await role(db, school.id, 'Incident lead')
+  await member(db, school.id, 'Hana Head', [lead], school.logins.HEAD.membershipId)
+  const svc = await db.service(school.id, { name: 'Telephones' })
+  await plan(db, school.id, svc, 'Phone line cut', [[lead, 'Decide whether to close the school']])
+  expect((await head.goto('/my-steps'))?.status()).toBe(200)
+  await expect(head.getByTestId('my-step')).toHaveText(/Decide whether to close the school/)
+  await context.close()
 })

@@ -163,13 +163,21 @@ describe('my procedures: a member sees the steps of the roles they hold', () => 
     const viewer = await makeMember(school.id, 'VIEWER')
     expect(await getMemberSteps(school.id, { userId: head.user.id })).toBeNull()
     expect(await getMemberSteps(school.id, { userId: viewer.user.id })).toBeNull()
-    // The page asks for `assignments.read-own` (own view) and `team.edit` (anyone's view).
+    // The own page is refused (404) to a login that is not on the team unless it holds
+    // `assignments.read-own`; anyone's view asks for `team.edit`.
     expect(can('HEAD', 'assignments.read-own')).toBe(false)
     expect(can('VIEWER', 'assignments.read-own')).toBe(false)
     expect(can('TEAM', 'assignments.read-own')).toBe(true)
     expect((['MANAGER', 'HEAD', 'TEAM', 'VIEWER'] as const).filter((r) => can(r, 'team.edit'))).toEqual([
       'MANAGER',
     ])
+    // A head teacher who is on the team finds their own steps.
+    const lead = await makeRole(school.id, 'Incident lead')
+    await makeTeamMember(school.id, { roleIds: [lead.id], membershipId: head.membership.id })
+    const email = await makeService(school.id, 'Telephones', 1, 30)
+    await makePlan(school.id, email.id, 'Phone line cut', [lead.id])
+    const headView = await getMemberSteps(school.id, { userId: head.user.id })
+    expect(instructions(headView!)).toEqual(['Phone line cut step 1'])
   })
 
   it('runs the same number of queries for a few steps and for many', async () => {

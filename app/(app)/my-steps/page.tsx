@@ -1,17 +1,24 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import { MemberStepsView } from '@/components/contingency/member-steps'
 import { Notice } from '@/components/ui/notice'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
+import { can } from '@/lib/auth/permissions'
 import { getMemberSteps } from '@/lib/contingency/queries'
 
 export const metadata: Metadata = { title: 'My recovery steps' }
 
-/** The signed-in team member's own steps, found from their login (never from an id in the address). */
+/**
+ * The signed-in team member's own steps, found from their login (never from an id in the address).
+ * Team members and the manager (`assignments.read-own`) always have the page; anyone else (a head
+ * teacher or governor) only when their login is linked to a member of the recovery team.
+ */
 export default async function MyStepsPage() {
-  const ctx = await requireSchoolContext('assignments.read-own')
+  const ctx = await requireSchoolContext('school.read')
   const view = await getMemberSteps(ctx.schoolId, { userId: ctx.userId })
+  if (!view && !can(ctx.role, 'assignments.read-own')) notFound()
   return (
     <>
       <PageHeader
