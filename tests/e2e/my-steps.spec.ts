@@ -133,7 +133,8 @@ test('a team member signs in on a phone and sees exactly their steps; the manage
   // The manager opens the same member's view and sees the same steps.
   const context = await browser.newContext()
   const manager = await signedInAs('MANAGER', await context.newPage())
-  await manager.goto(`/team/${tessId}/steps`)
+  await manager.goto(`/team/${tessId}`)
+  await manager.getByRole('link', { name: 'Their recovery steps, as they see them' }).click()
   await expect(manager.getByRole('heading', { name: 'Recovery steps: Tess Tech', level: 1 })).toBeVisible()
   await expect(manager.getByTestId('my-step')).toHaveCount(3)
   await screenshots(manager, 'member-steps-manager')
