@@ -3,6 +3,7 @@ import type { Permission } from '@/lib/auth/permissions'
 /** The portal's sections, each shown only to roles holding its permission. */
 export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Dashboard', permission: 'school.read' },
+  { href: '/my-steps', label: 'My steps', permission: 'assignments.read-own' },
   { href: '/services', label: 'Services', permission: 'catalogue.read' },
   { href: '/assets', label: 'Assets', permission: 'catalogue.read' },
   { href: '/dependencies', label: 'Dependencies', permission: 'catalogue.read' },

@@ -231,3 +231,129 @@ export async function loadContingency(schoolId: string) {
   ])
   return { plans, procedures }
 }
+
+const MY_STEP = {
+  id: true,
+  position: true,
+  instruction: true,
+  estimatedMinutes: true,
+  recoveryRole: { select: { name: true } },
+  afterStep: { select: { position: true } },
+} as const
+
+/**
+ * "My procedures" (issue 10, item 6): the steps one team member carries out, from the roles they hold.
+ * `who` is the member's id (a manager's view of anyone) or the signed-in user's id (their own view; "me"
+ * is found from the login, never from a posted id). Per live service, in recovery order (criticality,
+ * then RTO, then name, until the recovery plan engine in lib/plan is wired), each live plan with the
+ * member's steps and what they need to act: the manual workaround, when to invoke, the standby supplier
+ * and how to reach them; then the asset restore procedures with their steps. A member who has left holds
+ * no role here and sees nothing. Three queries whatever the number of steps; null when the school has no
+ * such member.
+ */
+export async function getMemberSteps(schoolId: string, who: { memberId: string } | { userId: string }) {
+  const member = await db.teamMember.findFirst({
+    where:
+      'memberId' in who
+        ? { id: who.memberId, schoolId }
+        : { schoolId, membership: { userId: who.userId, schoolId } },
+    select: {
+      id: true,
+      name: true,
+      jobTitle: true,
+      leftAt: true,
+      roles: { select: { role: { select: { id: true, name: true, archivedAt: true } } } },
+    },
+  })
+  if (!member) return null
+  const roles = member.leftAt
+    ? []
+    : member.roles
+        .map((r) => r.role)
+        .filter((r) => !r.archivedAt)
+        .map(({ id, name }) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+  const mine = { recoveryRoleId: { in: roles.map((r) => r.id) } }
+  const stepsOf = {
+    where: mine,
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    select: MY_STEP,
+  } satisfies Prisma.Procedure$stepsArgs
+  const livePlan = { archivedAt: null, procedure: { steps: { some: mine } } }
+  const [services, assets] = roles.length
+    ? await Promise.all([
+        db.service.findMany({
+          where: { schoolId, archivedAt: null, contingencyPlans: { some: livePlan } },
+          orderBy: [...PRIORITY, { id: 'asc' }],
+          select: {
+            id: true,
+            name: true,
+            criticality: true,
+            rtoMinutes: true,
+            contingencyPlans: {
+              where: livePlan,
+              orderBy: [{ name: 'asc' }, { id: 'asc' }],
+              select: {
+                id: true,
+                name: true,
+                manualWorkaround: true,
+                invocationCriteria: true,
+                standbySupplier: true,
+                standbyContract: true,
+                standbyContact: true,
+                standbyHowToInvoke: true,
+                procedure: { select: { _count: { select: { steps: true } }, steps: stepsOf } },
+              },
+            },
+          },
+        }),
+        db.asset.findMany({
+          where: { schoolId, archivedAt: null, restoreProcedure: { steps: { some: mine } } },
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            name: true,
+            type: true,
+            supplier: true,
+            contractRef: true,
+            standbyArrangement: true,
+            restoreProcedure: { select: { _count: { select: { steps: true } }, steps: stepsOf } },
+          },
+        }),
+      ])
+    : [[], []]
+  const step = (s: Prisma.ProcedureStepGetPayload<{ select: typeof MY_STEP }>) => ({
+    id: s.id,
+    number: s.position,
+    instruction: s.instruction,
+    estimatedMinutes: s.estimatedMinutes,
+    role: s.recoveryRole?.name ?? '',
+    afterNumber: s.afterStep?.position ?? null,
+  })
+  const serviceRows = services.map(({ contingencyPlans, ...s }) => ({
+    ...s,
+    plans: contingencyPlans.map(({ procedure, ...p }) => ({
+      ...p,
+      totalSteps: procedure?._count.steps ?? 0,
+      steps: (procedure?.steps ?? []).map(step),
+    })),
+  }))
+  const assetRows = assets.map(({ restoreProcedure, ...a }) => ({
+    ...a,
+    totalSteps: restoreProcedure?._count.steps ?? 0,
+    steps: (restoreProcedure?.steps ?? []).map(step),
+  }))
+  const all = [
+    ...serviceRows.flatMap((s) => s.plans.flatMap((p) => p.steps)),
+    ...assetRows.flatMap((a) => a.steps),
+  ]
+  return {
+    member: { id: member.id, name: member.name, jobTitle: member.jobTitle, leftAt: member.leftAt },
+    roles,
+    services: serviceRows,
+    assets: assetRows,
+    stepCount: all.length,
+    totalMinutes: all.reduce((n, s) => n + s.estimatedMinutes, 0),
+  }
+}
+export type MemberSteps = NonNullable<Awaited<ReturnType<typeof getMemberSteps>>>

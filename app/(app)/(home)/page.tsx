@@ -59,6 +59,25 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={`${school.name}${school.urn ? ` (URN ${school.urn})` : ''}: the state of your ICT service continuity plan.`}
       />
+      {can(ctx.role, 'assignments.read-own') && (
+        <section
+          aria-labelledby="my-steps-h"
+          className="mb-6 rounded-lg border-2 border-brand-700 bg-white p-4"
+        >
+          <h2 id="my-steps-h" className="text-lg font-bold">
+            Your recovery steps
+          </h2>
+          <p className="mb-2 text-slate-700">
+            When a service fails: what you do, most urgent first, with the numbers to call.
+          </p>
+          <Link
+            href="/my-steps"
+            className="inline-flex min-h-12 items-center text-lg font-bold text-brand-700 underline"
+          >
+            Open your recovery steps
+          </Link>
+        </section>
+      )}
       <DashboardForYou />
       {reviewDue && <ReviewDuePanel due={reviewDue} />}
       <section aria-labelledby="catalogue-h" className="mb-8">

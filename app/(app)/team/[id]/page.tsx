@@ -46,6 +46,13 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         </Link>
       </p>
       <PageHeader title={member.name} description={member.jobTitle || undefined} />
+      {edit && (
+        <p className="mb-4">
+          <Link href={`/team/${member.id}/steps`} className="font-semibold text-brand-700 underline">
+            Their recovery steps, as they see them
+          </Link>
+        </p>
+      )}
       {member.leftAt && (
         <Notice tone="warning" title={`Left the team on ${formatDateTime(member.leftAt, ctx.timeZone)}`}>
           Their roles no longer count as covered by them.
