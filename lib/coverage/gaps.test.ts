@@ -137,7 +137,9 @@ describe('findGaps', () => {
     expect(steps[0]!.href).toBe('/contingency/p1')
     expect(steps[1]).toMatchObject({ href: '/team/roles/r2', context: 'Plan: Paper registers, step 3' })
     expect(steps[1]!.action).toMatch(/Nobody holds the role "Caretaker"/)
-    expect(steps[2]).toMatchObject({ href: '/backups/restore/a1' })
+    expect(steps[2]).toMatchObject({ href: '/backups/restore/a1', fix: 'Open the restore procedure' })
+    expect(steps[1]!.fix).toBe('Open the role')
+    expect(steps[0]!.fix).toBe('Open the plan')
     expect(steps[2]!.action).toMatch(/retired/)
   })
 
@@ -210,12 +212,17 @@ describe('findGaps', () => {
       'RESTORE_UNTESTED:E-mail',
       'RESTORE_UNTESTED:Curriculum files',
     ])
-    expect(g[0]).toMatchObject({ href: '/backups/new?subject=asset%3Aa2' })
+    expect(g[0]).toMatchObject({ href: '/backups/new?subject=asset%3Aa2', fix: 'Record a backup' })
     expect(g[0]!.action).toMatch(/No backups recorded/)
     expect(g[1]!.action).toMatch(/Only 1 copy/)
     expect(g[2]).toMatchObject({ context: 'Last restored 2026-01-01' })
     expect(g[2]!.action).toMatch(/every 6 months/)
-    expect(g[3]).toMatchObject({ context: 'Never restore-tested', href: '/backups/restore/a3' })
+    expect(g[3]).toMatchObject({
+      context: 'Never restore-tested',
+      href: '/backups?check=restore&q=Curriculum%20files',
+      fix: 'Open the backups',
+    })
+    expect(g[1]).toMatchObject({ href: '/backups?check=three-two-one&q=E-mail' })
   })
 
   it('every gap says what to do and where', () => {

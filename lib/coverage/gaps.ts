@@ -75,8 +75,9 @@ export type Gap = {
   context?: string
   /** What to do, in plain words. */
   action: string
-  /** Where to fix it. */
+  /** Where to fix it, and the link's words ("Open the plan"). */
   href: string
+  fix: string
 }
 
 export type CoverageInput = {
@@ -125,7 +126,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** Every gap, grouped by kind in the report's order; each kind's items by name. */
 export function findGaps(input: CoverageInput): Gap[] {
-  const gaps: Gap[] = []
+  const gaps: Omit<Gap, 'fix'>[] = []
   const live = input.roles.filter((r) => !r.archived)
   const manager = live.find((r) => r.builtIn === 'CONTINUITY_MANAGER')
   const deputy = live.find((r) => r.builtIn === 'DEPUTY_CONTINUITY_MANAGER')
@@ -213,7 +214,7 @@ export function findGaps(input: CoverageInput): Gap[] {
       })
 
   for (const d of input.data) {
-    const href = d.kind === 'asset' ? `/backups/restore/${d.id}` : `/backups?q=${encodeURIComponent(d.name)}`
+    const href = `/backups?check=restore&q=${encodeURIComponent(d.name)}`
     if (!d.rule.ok)
       gaps.push({
         kind: 'BACKUP_321',
@@ -223,7 +224,7 @@ export function findGaps(input: CoverageInput): Gap[] {
         href:
           d.backups.length === 0
             ? `/backups/new?subject=${encodeURIComponent(`${d.kind}:${d.id}`)}`
-            : `/backups?q=${encodeURIComponent(d.name)}`,
+            : `/backups?check=three-two-one&q=${encodeURIComponent(d.name)}`,
       })
     if (d.backups.length > 0 && d.restore.kind !== 'CURRENT')
       gaps.push({
@@ -254,9 +255,20 @@ export function findGaps(input: CoverageInput): Gap[] {
 
   const rank = new Map(GAP_KINDS.map((k, i) => [k, i]))
   return gaps
-    .map((g, i) => ({ g, i }))
+    .map((g, i) => ({ g: { ...g, fix: fixLabel(g.href) }, i }))
     .sort((a, b) => rank.get(a.g.kind)! - rank.get(b.g.kind)! || a.i - b.i)
     .map(({ g }) => g)
+}
+
+/** The words of a gap's link, from where it goes. */
+function fixLabel(href: string): string {
+  if (href.startsWith('/contingency/new')) return 'Write a plan'
+  if (href.startsWith('/contingency/')) return 'Open the plan'
+  if (href.startsWith('/team/roles')) return 'Open the role'
+  if (href.startsWith('/team/')) return 'Open their page'
+  if (href.startsWith('/backups/new')) return 'Record a backup'
+  if (href.startsWith('/backups/restore/')) return 'Open the restore procedure'
+  return 'Open the backups'
 }
 
 /** How many gaps of each kind (every kind present, zero when none). */

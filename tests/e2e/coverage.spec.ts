@@ -75,6 +75,7 @@ test('the report shows a step nobody can do and no deputy; the manager fixes bot
   const panel = page.getByRole('region', { name: 'Coverage' })
   await expect(panel.getByRole('link', { name: 'No deputy appointed' })).toBeVisible()
   await expect(panel.getByRole('link', { name: 'Steps nobody can carry out' })).toBeVisible()
+  await screenshots(page, 'coverage-dashboard')
   await panel.getByRole('link', { name: /gaps? and what to do/ }).click()
 
   await expect(page.getByRole('heading', { name: 'Coverage', level: 1 })).toBeVisible()
@@ -92,7 +93,7 @@ test('the report shows a step nobody can do and no deputy; the manager fixes bot
   await screenshots(page, 'coverage-gaps')
 
   // The Fix link opens the role; the manager gives it (and the deputy role) to Sam on Sam's page.
-  await steps.getByRole('link', { name: /Fix/ }).click()
+  await steps.getByRole('link', { name: /Open the role/ }).click()
   await expect(page.getByRole('heading', { name: 'Site caretaker', level: 1 })).toBeVisible()
   await page.goto(`/team/${members['Sam Patel']}`)
   await page.getByLabel('Site caretaker').check()

@@ -79,7 +79,8 @@ function GapSection({
             <p className="mt-1">
               {g.action}{' '}
               <Link href={g.href} className="font-semibold text-brand-700 underline">
-                Fix<span className="sr-only">: {g.subject}</span>
+                {g.fix}
+                <span className="sr-only">: {g.subject}</span>
               </Link>
             </p>
           </li>
