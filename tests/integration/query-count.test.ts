@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { assetsCsv } from '@/lib/assets/export'
 import { getAssetList, getAssetView, listAssets } from '@/lib/assets/queries'
 import { describeChanges, listChanges, listRecentChanges } from '@/lib/audit/queries'
+import { getCoverage } from '@/lib/coverage/queries'
 import { countQueries, db } from '@/lib/db'
 import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
 import {
@@ -36,6 +37,7 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'service page (viewer)': async (id) => getServiceView(id, await someService(id), { edit: false }),
   'dependency graph': (id) => loadGraph(id),
   'dashboard summary': (id) => getCatalogueSummary(id, 'Europe/London'),
+  'coverage report and dashboard panel': (id) => getCoverage(id, 'Europe/London'),
   'services export': (id) => servicesCsv(id),
   'assets export': (id) => assetsCsv(id),
   'activity page': (id) => listChanges(id, { timeZone: 'Europe/London' }),

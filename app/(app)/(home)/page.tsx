@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
+import { CoveragePanel } from '@/components/coverage/coverage-panel'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
 import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { RiskPanel } from '@/components/risks/risk-panel'
@@ -9,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
+import { getCoverage } from '@/lib/coverage/queries'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
@@ -42,12 +44,13 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount, recent: recentRows }, catalogue, risks, reviewDue] =
+  const [{ school, members, auditCount, recent: recentRows }, catalogue, risks, reviewDue, coverage] =
     await Promise.all([
       getSchoolOverview(ctx.schoolId),
       getCatalogueSummary(ctx.schoolId, ctx.timeZone),
       can(ctx.role, 'risks.read') ? getRiskSummary(ctx.schoolId, ctx.timeZone) : null,
       can(ctx.role, 'review.read') ? getReviewDue(ctx.schoolId) : null,
+      can(ctx.role, 'contingency.read') ? getCoverage(ctx.schoolId, ctx.timeZone) : null,
     ])
   const recent = can(ctx.role, 'audit.read')
     ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
@@ -117,6 +120,7 @@ export default async function DashboardPage() {
         )}
       </section>
       {risks && <RiskPanel summary={risks} />}
+      {coverage && <CoveragePanel counts={coverage.counts} total={coverage.total} />}
       {/* Counts of people and of changes are shown only to roles that may read people and the audit trail. */}
       {peopleHref && (
         <section aria-labelledby="people-h" className="mb-8">
