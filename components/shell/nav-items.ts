@@ -9,6 +9,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/dependencies', label: 'Dependencies', permission: 'catalogue.read' },
   { href: '/contingency', label: 'Contingency plans', permission: 'contingency.read' },
   { href: '/backups', label: 'Backups', permission: 'contingency.read' },
+  { href: '/coverage', label: 'Coverage', permission: 'contingency.read' },
   { href: '/risks', label: 'Risks', permission: 'risks.read' },
   { href: '/reviews', label: 'Reviews', permission: 'review.read' },
   { href: '/people', label: 'People', permission: 'people.read' },
