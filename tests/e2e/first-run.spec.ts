@@ -61,22 +61,40 @@ function copyRepository(to: string) {
   }
 }
 
+/** True while any process of the group still runs (kill with signal 0 only asks). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Stops npm, the start script and every worker of next dev, and returns only when none of them is left:
+ * npm can exit while next dev's workers are still flushing their cache into the copy.
+ */
 async function stopDemo() {
   const p = demo
   demo = undefined
-  if (!p?.pid || p.exitCode !== null) return
-  const exited = new Promise((resolve) => p.once('exit', resolve))
+  if (!p?.pid) return
+  const pgid = p.pid
   // npm, the start script and next dev's workers share one process group (detached below).
   try {
-    process.kill(-p.pid, 'SIGTERM')
+    process.kill(-pgid, 'SIGTERM')
   } catch {}
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-p.pid!, 'SIGKILL')
-    } catch {}
-  }, 5_000)
-  await exited
-  clearTimeout(timer)
+  const deadline = Date.now() + 15_000
+  let killed = false
+  while (groupAlive(pgid) && Date.now() < deadline) {
+    if (!killed && Date.now() > deadline - 10_000) {
+      try {
+        process.kill(-pgid, 'SIGKILL')
+      } catch {}
+      killed = true
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
 }
 
 async function waitForSignInPage(timeoutMs: number) {
@@ -110,8 +128,15 @@ test.describe('first run on a fresh machine', () => {
 
   test.afterAll(async () => {
     await stopDemo()
-    // next dev may still be flushing its cache as it stops: retry rather than fail on ENOTEMPTY.
-    if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 })
+    // Removing the copy is housekeeping in the system's temporary folder, not something under test: a
+    // file still being written as the last worker dies must not turn a passing run red.
+    if (dir) {
+      try {
+        fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 })
+      } catch (e) {
+        console.warn(`first run: left ${dir} behind (${(e as Error).message})`)
+      }
+    }
   })
 
   test('npm start without a secret stops with one sentence instead of serving 500s', () => {
