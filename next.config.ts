@@ -4,7 +4,13 @@ import { staticSecurityHeaders } from './lib/security/headers'
 
 const nextConfig: NextConfig = {
   // These load WebAssembly or native code at run time; bundling them breaks that.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', '@prisma/adapter-pg'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    'pg',
+    '@prisma/adapter-pg',
+    '@react-pdf/renderer',
+  ],
   poweredByHeader: false,
   // Room for an asset register CSV a little over its 2 MB limit, so that the import itself can say
   // "keep it under 2 MB" beside the field (proxy.ts answers 413 above this).

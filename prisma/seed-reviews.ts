@@ -8,6 +8,7 @@ import { db } from '../lib/db'
 import { questionsFor, type Section } from '../lib/reviews/checklist'
 import { ensureChecklist } from '../lib/reviews/mutations'
 import { nextReviewDue, readTerms } from '../lib/reviews/schedule'
+import { criticalServiceTriggers } from '../lib/reviews/triggers'
 
 const DAY = 86_400_000
 
@@ -32,6 +33,7 @@ export async function seedReviews(
         guidance: true,
         firstReviewOnly: true,
         position: true,
+        key: true,
       },
     })
   ).map((i) => ({ ...i, section: i.section as Section }))
@@ -74,6 +76,7 @@ export async function seedReviews(
       itemId: q.id,
       section: q.section,
       question: q.question,
+      key: q.key,
       guidance: q.guidance,
       position,
       answer:
@@ -84,6 +87,7 @@ export async function seedReviews(
             : 'YES',
       notes:
         q.question === rehearse ? 'The plan has never been rehearsed: no tabletop exercise held yet.' : '',
+      hint: q.key === 'improve.rehearse' ? 'No exercise has been recorded.' : null,
     })),
   })
   const no = await db.reviewAnswer.findFirstOrThrow({ where: { reviewId: first.id, answer: 'NO' } })
@@ -152,6 +156,7 @@ export async function seedReviews(
       itemId: q.id,
       section: q.section,
       question: q.question,
+      key: q.key,
       guidance: q.guidance,
       position,
       answer: q.section === 'KEEP_UP_TO_DATE' ? 'YES' : null,
@@ -186,5 +191,30 @@ export async function seedReviews(
       audit(second.id, 'Review 2', 'start', at(7), manager.id, { dueDate: due.due }),
     ],
   })
+  await seedProposal(schoolId, school.timeZone)
   return 2
+}
+
+/**
+ * Review triggers in the demo: the seeded history is the starting point (the cursor is set a minute
+ * ahead, past the overlap evaluations read back), and one vital service loaded with the starter
+ * catalogue is shown as a proposal, with the key its audit row gives, so no evaluation proposes it again.
+ */
+async function seedProposal(schoolId: string, timeZone: string) {
+  await db.school.update({
+    where: { id: schoolId },
+    data: { reviewTriggersCheckedAt: new Date(Date.now() + 60_000) },
+  })
+  const rows = await db.auditEvent.findMany({
+    where: { schoolId, entity: 'Service', action: { in: ['create', 'load-starter'] } },
+    orderBy: { at: 'desc' },
+    take: 50,
+    select: { id: true, at: true, entity: true, entityId: true, action: true, before: true, after: true },
+  })
+  const [first] = criticalServiceTriggers({ timeZone, events: rows })
+  if (first)
+    await db.reviewProposal.createMany({
+      data: [{ schoolId, ...first }],
+      skipDuplicates: true,
+    })
 }

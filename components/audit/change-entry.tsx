@@ -8,20 +8,22 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
  * sideways. The words "Before" and "After" are written out, so the change reads without colour.
  */
 function FieldChangeItem({ change }: { change: FieldChange }) {
+  // Styled by the `change-details` utility on the list (globals.css): the log renders hundreds of these
+  // on every request, so each carries no classes of its own.
   return (
-    <div className="min-w-0 py-1">
-      <dt className="font-semibold">{capitalise(change.label)}</dt>
-      <dd className="grid min-w-0 gap-x-4 sm:grid-cols-2">
+    <div>
+      <dt>{capitalise(change.label)}</dt>
+      <dd>
         {change.before !== undefined && (
-          <p className="min-w-0 whitespace-pre-line break-words">
-            <span className="text-slate-700">Before: </span>
-            <span>{change.before}</span>
+          <p>
+            <span>Before: </span>
+            {change.before}
           </p>
         )}
         {change.after !== undefined && (
-          <p className="min-w-0 whitespace-pre-line break-words">
-            <span className="text-slate-700">{change.before === undefined ? 'Set to: ' : 'After: '}</span>
-            <span>{change.after}</span>
+          <p>
+            <span>{change.before === undefined ? 'Set to: ' : 'After: '}</span>
+            {change.after}
           </p>
         )}
       </dd>
@@ -31,8 +33,15 @@ function FieldChangeItem({ change }: { change: FieldChange }) {
 
 export function FieldChanges({ entry }: { entry: AuditEntry }) {
   if (entry.changes.length === 0) return null
+  // A record's starting values (nothing to compare) read as one line: "Kind: Recover · Owner: Business manager".
+  if (entry.changes.every((c) => c.before === undefined))
+    return (
+      <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700" data-testid="initial-values">
+        {entry.changes.map((c) => `${capitalise(c.label)}: ${c.after}`).join(' · ')}
+      </p>
+    )
   return (
-    <dl className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200 bg-slate-50 px-3 text-sm">
+    <dl className="change-details">
       {entry.changes.map((c) => (
         <FieldChangeItem key={c.field} change={c} />
       ))}

@@ -36,6 +36,23 @@ export function ReviewDuePanel({ due, linkToReviews = true }: { due: ReviewDue; 
           is under way: {STATUS_LABELS[due.current.status as keyof typeof STATUS_LABELS].toLowerCase()}.
         </p>
       )}
+      {linkToReviews && due.proposals && due.proposals.length > 0 && (
+        <div className="mt-3">
+          <h3 className="font-semibold">
+            {due.proposals.length === 1
+              ? 'A review is proposed'
+              : `${due.proposals.length} reviews are proposed`}
+          </h3>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm" data-testid="dashboard-proposals">
+            {due.proposals.slice(0, 3).map((p) => (
+              <li key={p.id}>{p.reason}</li>
+            ))}
+          </ul>
+          {due.proposals.length > 3 && (
+            <p className="text-sm">and {due.proposals.length - 3} more on the reviews page.</p>
+          )}
+        </div>
+      )}
       {linkToReviews && (
         <p className="mt-2 text-sm">
           <Link href="/reviews" className="text-brand-700 underline">

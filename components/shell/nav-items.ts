@@ -8,6 +8,8 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/assets', label: 'Assets', permission: 'catalogue.read' },
   { href: '/dependencies', label: 'Dependencies', permission: 'catalogue.read' },
   { href: '/contingency', label: 'Contingency plans', permission: 'contingency.read' },
+  // The live draft for the manager and head teacher; the approved version for everyone else (issue 11).
+  { href: '/plan', label: 'Recovery plan', permission: 'plan.read' },
   { href: '/backups', label: 'Backups', permission: 'contingency.read' },
   { href: '/coverage', label: 'Coverage', permission: 'contingency.read' },
   { href: '/risks', label: 'Risks', permission: 'risks.read' },

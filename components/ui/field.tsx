@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 
-const CONTROL =
-  'mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2'
+// Styled in globals.css (`field-control`, `field-label`): one short class per control keeps form HTML small.
+const CONTROL = 'field-control'
 
 type Common = { name: string; label: string; hint?: string; errors?: string[]; id?: string }
 
@@ -14,7 +14,7 @@ function Frame({ p, children }: { p: Common; children: ReactNode }) {
   const { id, hintId, errorId } = ids(p)
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-900">
+      <label htmlFor={id} className="field-label">
         {p.label}
       </label>
       {p.hint && (

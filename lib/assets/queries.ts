@@ -1,8 +1,8 @@
 import 'server-only'
-import { servicesAffectedBy, singlePointsOfFailure } from '@/lib/catalogue/graph'
+import { servicesAffectedBy } from '@/lib/catalogue/graph'
 import { standbyDrift } from '@/lib/catalogue/standby'
 import { db } from '@/lib/db'
-import { getGraphWithFlags, loadGraph } from '@/lib/dependencies/queries'
+import { getGraphWithFlags, loadGraphWithSpofs } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AssetType } from '@/lib/generated/prisma/enums'
 import { paged } from '@/lib/records/paged'
@@ -121,9 +121,9 @@ export async function listAssetOptions(schoolId: string) {
  */
 export async function getAssetView(schoolId: string, id: string, timeZone: string, opts: { edit: boolean }) {
   // All at once: a missing asset wastes the other reads, but a found one (nearly always) is a round trip sooner.
-  const [asset, g, options] = await Promise.all([
+  const [asset, { graph: g, spofs }, options] = await Promise.all([
     getAsset(schoolId, id),
-    loadGraph(schoolId),
+    loadGraphWithSpofs(schoolId),
     opts.edit ? listAssetOptions(schoolId) : [],
   ])
   if (!asset) return null
@@ -138,9 +138,7 @@ export async function getAssetView(schoolId: string, id: string, timeZone: strin
   })
   // An archived asset is not in the graph: it is nobody's single point of failure and has no drift.
   const node = g.assets.find((a) => a.id === asset.id)
-  const spof = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges).find(
-    (s) => s.assetId === asset.id,
-  )
+  const spof = spofs.find((s) => s.assetId === asset.id)
   const dependsOn = g.edges.filter((e) => e.assetId === asset.id).map((e) => e.dependsOnId)
 
   const live = options.filter((o) => o.id !== asset.id).map((o) => ({ value: o.id, label: o.name }))

@@ -352,7 +352,10 @@ export const ENTITIES = {
     noun: 'review schedule',
     plural: 'review schedules',
     actions: ['update'],
-    fields: { cadence: text('review schedule') },
+    fields: {
+      cadence: text('review schedule'),
+      staleDays: text('days the plan may be out of date before a review is proposed'),
+    },
   },
   /** A plan review (reviews); `name` is "Review 3". */
   Review: {
@@ -363,6 +366,7 @@ export const ENTITIES = {
       dueDate: { label: 'due', kind: 'day' },
       comment: longText('comment'),
       signedOffName: text('signed off as'),
+      reason: longText('why it was started'),
     },
   },
   /** Something to do because a review question was answered "no". */
@@ -378,6 +382,44 @@ export const ENTITIES = {
     plural: 'review questions',
     actions: ['create', 'archive', 'restore'],
     fields: { name: text('question'), section: text('section') },
+  },
+  /** A published version of the recovery plan (lib/plan); `name` is "version 3". */
+  PlanVersion: {
+    noun: 'plan version',
+    plural: 'plan versions',
+    actions: ['publish', 'approve', 'return'],
+    fields: {
+      fingerprint: text('fingerprint'),
+      gaps: { label: 'gaps printed on it', kind: 'count' },
+      comment: longText('comment'),
+    },
+  },
+  /** A copy of the plan someone holds somewhere (grab bag, off site...). `name` is where and who. */
+  PlanCopy: {
+    noun: 'plan copy',
+    plural: 'plan copies',
+    actions: ['create', 'update', 'archive', 'restore'],
+    fields: {
+      locationLabel: text('where'),
+      holder: text('held by'),
+      member: text('team member'),
+      versionNumber: text('version held'),
+      notes: longText('notes'),
+    },
+  },
+  /** "I hold and have read version N", by a team member. `name` is the version ("version 3"). */
+  PlanAcknowledgement: {
+    noun: 'plan acknowledgement',
+    plural: 'plan acknowledgements',
+    actions: ['acknowledge'],
+    fields: { member: text('team member') },
+  },
+  /** A review proposed by a trigger (lib/reviews/triggers.ts); `name` is its reason. */
+  ReviewProposal: {
+    noun: 'proposed review',
+    plural: 'proposed reviews',
+    actions: ['start', 'dismiss'],
+    fields: { name: text('proposal'), review: text('review'), reason: longText('why no review is needed') },
   },
 } as const satisfies Record<string, EntitySpec>
 
@@ -693,6 +735,31 @@ export const PHRASES: { [E in AuditEntity]: Record<AuditActionOf<E>, Phrase> } =
     archive: { says: (p) => `retired the review question "${p.name}"`, details: 'none' },
     restore: { says: (p) => `brought back the review question "${p.name}"`, details: 'none' },
   },
+  PlanVersion: {
+    publish: { says: (p) => `published ${p.name} of the recovery plan`, details: 'values' },
+    approve: { says: (p) => `approved ${p.name} of the recovery plan`, details: 'values' },
+    return: { says: (p) => `returned ${p.name} of the recovery plan with comments`, details: 'values' },
+  },
+  PlanCopy: {
+    create: { says: (p) => `recorded a copy of the plan: ${p.name}`, details: 'values' },
+    update: { says: (p) => `changed the record of the plan copy ${p.name}`, details: 'changes' },
+    archive: { says: (p) => `recorded that the plan copy ${p.name} is no longer held`, details: 'none' },
+    restore: { says: (p) => `recorded the plan copy ${p.name} as held again`, details: 'none' },
+  },
+  PlanAcknowledgement: {
+    acknowledge: {
+      // Only the member themselves acknowledges, so the sentence's "who" already names them.
+      says: (p) => `acknowledged holding and reading ${p.name} of the recovery plan`,
+      details: 'none',
+    },
+  },
+  ReviewProposal: {
+    start: {
+      says: (p) => `started ${String(p.after.review ?? 'a review')} from the proposal “${p.name}”`,
+      details: 'none',
+    },
+    dismiss: { says: (p) => `dismissed the proposed review “${p.name}”`, details: 'values' },
+  },
 }
 
 /** Kinds of record the activity log can be filtered by, in the words of its filter. */
@@ -712,7 +779,11 @@ export const ACTIVITY_KINDS = {
   },
   reviews: {
     label: 'Reviews',
-    entities: ['Review', 'ReviewAction', 'ReviewChecklistItem', 'ReviewSchedule'],
+    entities: ['Review', 'ReviewAction', 'ReviewChecklistItem', 'ReviewSchedule', 'ReviewProposal'],
+  },
+  plan: {
+    label: 'Recovery plan versions and copies',
+    entities: ['PlanVersion', 'PlanCopy', 'PlanAcknowledgement'],
   },
 } as const satisfies Record<string, { label: string; entities: readonly AuditEntity[] }>
 export type ActivityKind = keyof typeof ACTIVITY_KINDS

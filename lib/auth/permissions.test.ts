@@ -17,6 +17,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   'risks.read': [true, true, true, true],
   'risks.edit': [true, false, false, false],
   'plan.read': [true, true, true, true],
+  'plan.draft': [true, true, false, false],
+  'plan.contacts': [true, true, true, false],
   'plan.publish': [true, false, false, false],
   'plan.approve': [false, true, false, false],
   'plan.acknowledge': [true, false, true, false],

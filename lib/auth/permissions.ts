@@ -21,7 +21,15 @@ export const PERMISSIONS = {
   // the catalogue reads it (issue 9); only the service continuity manager changes it.
   'risks.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
   'risks.edit': ['MANAGER'],
+  /** The published plan: the current approved version and earlier versions. */
   'plan.read': ['MANAGER', 'HEAD', 'TEAM', 'VIEWER'],
+  /** The plan as it would be generated now, before it is published (the manager drafts, the head reads everything). */
+  'plan.draft': ['MANAGER', 'HEAD'],
+  /**
+   * The contact sheet of a published plan (phones, personal e-mail): the team needs it to reach each other in
+   * a disaster; a governor or auditor (VIEWER) reads the plan without it, as on the team pages.
+   */
+  'plan.contacts': ['MANAGER', 'HEAD', 'TEAM'],
   'plan.publish': ['MANAGER'],
   'plan.approve': ['HEAD'],
   'plan.acknowledge': ['MANAGER', 'TEAM'],

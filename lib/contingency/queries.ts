@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { loadPlanSnapshot } from '@/lib/plan/queries'
 import type { PlanListParams } from './list-params'
 import { inOrder, listedBeforeTheirPredecessor, totalMinutes } from './step-order'
 
@@ -280,10 +281,11 @@ export async function getMemberSteps(schoolId: string, who: { memberId: string }
     select: MY_STEP,
   } satisfies Prisma.Procedure$stepsArgs
   const livePlan = { archivedAt: null, procedure: { steps: { some: mine } } }
-  const [services, assets] = roles.length
+  const [services, assets, plan] = roles.length
     ? await Promise.all([
         db.service.findMany({
           where: { schoolId, archivedAt: null, contingencyPlans: { some: livePlan } },
+          // Re-sorted below into the engine's recovery order; this only makes ties stable.
           orderBy: [...PRIORITY, { id: 'asc' }],
           select: {
             id: true,
@@ -320,8 +322,19 @@ export async function getMemberSteps(schoolId: string, who: { memberId: string }
             restoreProcedure: { select: { _count: { select: { steps: true } }, steps: stepsOf } },
           },
         }),
+        // The recovery order is the engine's (lib/plan): the same plan the plan page shows, cached per
+        // school, so this costs one query while nothing the plan is built from has changed.
+        loadPlanSnapshot(schoolId),
       ])
-    : [[], []]
+    : [[], [], null]
+  if (plan) {
+    // Services in recovery order; assets in restore order, then (not needed by any live service) by name.
+    const servicePosition = new Map(plan.services.map((x) => [x.id, x.position]))
+    const assetPosition = new Map(plan.assets.map((x) => [x.id, x.position]))
+    const at = (positions: Map<string, number>, id: string) => positions.get(id) ?? Number.POSITIVE_INFINITY
+    services.sort((a, b) => at(servicePosition, a.id) - at(servicePosition, b.id))
+    assets.sort((a, b) => at(assetPosition, a.id) - at(assetPosition, b.id))
+  }
   const step = (s: Prisma.ProcedureStepGetPayload<{ select: typeof MY_STEP }>) => ({
     id: s.id,
     number: s.position,

@@ -79,8 +79,24 @@ async function readGraph(schoolId: string) {
 export type Graph = Awaited<ReturnType<typeof readGraph>>
 
 /** Per-asset flags: single points of failure, and standbys that need re-checking (never verified or drifted). */
-export function assetFlags(g: Graph, timeZone: string) {
-  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+// Single points of failure of the 200 most recently used schools, per catalogue version.
+const spofCache = versionCache<ReturnType<typeof singlePointsOfFailure>>(200)
+
+/**
+ * The graph and its single points of failure, worked out once per catalogue version: the service and
+ * asset pages mark them on every view, and finding them walks the whole graph.
+ */
+export async function loadGraphWithSpofs(schoolId: string) {
+  const version = await getCatalogueVersion(schoolId)
+  const g = await graphs.getAsync(schoolId, version, () => readGraph(schoolId))
+  const spofs = spofCache.get(schoolId, version, () =>
+    singlePointsOfFailure(g.services, g.assets, g.needs, g.edges),
+  )
+  return { graph: g, spofs, version }
+}
+
+/** Per-asset flags from the graph and its single points of failure (from `loadGraphWithSpofs`). */
+function assetFlags(g: Graph, timeZone: string, spofs: ReturnType<typeof singlePointsOfFailure>) {
   const recheck = new Map<string, StandbyDrift>()
   for (const a of g.assets) {
     const s = standbyDrift(a, timeZone)
@@ -97,9 +113,8 @@ type AssetFlags = ReturnType<typeof assetFlags>
  * per catalogue version and time zone: one query when nothing has changed.
  */
 export async function getGraphWithFlags(schoolId: string, timeZone: string) {
-  const version = await getCatalogueVersion(schoolId)
-  const g = await graphs.getAsync(schoolId, version, () => readGraph(schoolId))
-  const flags = flagsCache.get(`${schoolId}:${timeZone}`, version, () => assetFlags(g, timeZone))
+  const { graph: g, spofs, version } = await loadGraphWithSpofs(schoolId)
+  const flags = flagsCache.get(`${schoolId}:${timeZone}`, version, () => assetFlags(g, timeZone, spofs))
   return { graph: g, flags }
 }
 
@@ -116,8 +131,12 @@ export async function getCatalogueSummary(schoolId: string, timeZone: string) {
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-function buildDependenciesView(g: Graph, focus: string | null, everything: boolean) {
-  const spofs = singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
+function buildDependenciesView(
+  g: Graph,
+  spofs: ReturnType<typeof singlePointsOfFailure>,
+  focus: string | null,
+  everything: boolean,
+) {
   const picture = layoutDependencyGraph({
     ...g,
     spofs: new Set(spofs.map((p) => p.assetId)),
@@ -169,11 +188,10 @@ export async function getDependenciesView(
   schoolId: string,
   opts: { focusServiceId?: string; everything: boolean },
 ): Promise<DependenciesView> {
-  const version = await getCatalogueVersion(schoolId)
-  const g = await graphs.getAsync(schoolId, version, () => readGraph(schoolId))
+  const { graph: g, spofs, version } = await loadGraphWithSpofs(schoolId)
   // Only a live service of this school can be focused on, so the cache holds one entry per real choice.
   const focus = g.services.some((s) => s.id === opts.focusServiceId) ? opts.focusServiceId! : null
   const everything = !focus && opts.everything
   const key = `${schoolId}:${focus ?? ''}:${everything ? 'all' : 'needed'}`
-  return views.get(key, version, () => buildDependenciesView(g, focus, everything))
+  return views.get(key, version, () => buildDependenciesView(g, spofs, focus, everything))
 }

@@ -261,7 +261,7 @@ export function estimateRecovery(
     }
     chain.reverse()
 
-    const scheduled = team.run(closure, target, mark, stamp)
+    const scheduled = team.run(closure, target)
     return {
       criticalPathMinutes: finish[target]!,
       sequentialMinutes: sequential,
@@ -325,6 +325,8 @@ class TeamSchedule {
   /** Per node: who is doing it, while it runs. */
   private readonly person: Int32Array
   private readonly isStep: Uint8Array
+  /** Per node: its place in the closure being scheduled. */
+  private readonly slot: Int32Array
 
   constructor(
     private readonly g: TaskGraph,
@@ -361,30 +363,55 @@ class TeamSchedule {
     this.left = new Int32Array(n)
     this.person = new Int32Array(n)
     this.isStep = Uint8Array.from(g.nodes, (node) => (node.step ? 1 : 0))
+    this.slot = new Int32Array(n)
   }
 
   /**
-   * Runs the schedule over `closure`, everything `target` waits for (the nodes whose `mark` is `stamp`).
+   * Runs the schedule over `closure`, everything `target` waits for.
    * Returns when the target is reached and the steps on the way that nobody on the team can do.
    */
-  run(
-    closure: number[],
-    target: number,
-    mark: Int32Array,
-    stamp: number,
-  ): { minutes: number; uncovered: number[] } {
-    const { g, tail, left, holders, busy, done, roleOf } = this
+  run(closure: number[], target: number): { minutes: number; uncovered: number[] } {
+    const { g, tail, left, holders, busy, done, roleOf, slot } = this
     // The closure in plan order (each node after what it waits for), by sorting positions, not nodes.
-    const positions = new Int32Array(closure.length)
-    for (let k = 0; k < closure.length; k++) positions[k] = this.topoPos[closure[k]!]!
+    const m = closure.length
+    const positions = new Int32Array(m)
+    for (let k = 0; k < m; k++) positions[k] = this.topoPos[closure[k]!]!
     positions.sort()
-    // Minutes still ahead of each node, up to the target, worked out from the end backwards.
-    for (let k = positions.length - 1; k >= 0; k--) {
+    const nodes = new Int32Array(m)
+    for (let k = 0; k < m; k++) {
       const v = g.topo[positions[k]!]!
+      nodes[k] = v
+      slot[v] = k
+    }
+    // What each node lets start, inside the closure only (a closure holds everything its nodes wait for,
+    // so its "waits for" links are all inside; its "lets start" links often are not: an asset much
+    // depended on lets hundreds of steps start, few of them in one service's recovery). Compressed rows:
+    // the followers of nodes[k] are next[first[k] .. first[k + 1]).
+    const first = new Int32Array(m + 1)
+    let links = 0
+    for (let k = 0; k < m; k++) {
+      const preds = g.preds[nodes[k]!]!
+      links += preds.length
+      for (const u of preds) first[slot[u]! + 1]!++
+    }
+    for (let k = 0; k < m; k++) first[k + 1]! += first[k]!
+    const next = new Int32Array(links)
+    const fill = first.slice(0, m)
+    for (let k = 0; k < m; k++) {
+      const v = nodes[k]!
+      const preds = g.preds[v]!
+      left[v] = preds.length
+      for (const u of preds) next[fill[slot[u]!]!++] = v
+    }
+    // Minutes still ahead of each node, up to the target, worked out from the end backwards.
+    for (let k = m - 1; k >= 0; k--) {
+      const v = nodes[k]!
       let ahead = 0
-      for (const w of g.succs[v]!) if (mark[w] === stamp && tail[w]! > ahead) ahead = tail[w]!
+      for (let e = first[k]!; e < first[k + 1]!; e++) {
+        const w = next[e]!
+        if (tail[w]! > ahead) ahead = tail[w]!
+      }
       tail[v] = ahead + g.minutes[v]!
-      left[v] = g.preds[v]!.length
     }
     const urgency = (a: number, b: number) => tail[b]! - tail[a]! || a - b
 
@@ -395,10 +422,7 @@ class TeamSchedule {
     busy.fill(0)
     let now = 0
     const release: number[] = []
-    for (const pos of positions) {
-      const v = g.topo[pos]!
-      if (left[v] === 0) release.push(v)
-    }
+    for (let k = 0; k < m; k++) if (left[nodes[k]!] === 0) release.push(nodes[k]!)
 
     const freeHolder = (r: number) => {
       for (const p of holders[r]!) if (!busy[p]) return p
@@ -423,7 +447,8 @@ class TeamSchedule {
         while (running.size > 0 && done[running.peek()!] === now) {
           const v = running.pop()
           if (roleOf[v]! !== -1 && g.minutes[v]! > 0) busy[person[v]!] = 0
-          for (const w of g.succs[v]!) if (mark[w] === stamp && --left[w]! === 0) release.push(w)
+          const k = slot[v]!
+          for (let e = first[k]!; e < first[k + 1]!; e++) if (--left[next[e]!]! === 0) release.push(next[e]!)
         }
       } while (release.length > 0)
       // Free people take the most urgent waiting steps, one at a time, most urgent first.

@@ -281,11 +281,11 @@ function neededAssets(
   )
   // Names are compared once, up front: the restore order compares them thousands of times, and a
   // locale-aware comparison is slow enough to dominate if repeated.
-  const nameOf = (i: number) => liveAssets.get(ids[i]!)!.name
+  const names = ids.map((id) => liveAssets.get(id)!.name)
   const nameRank = new Int32Array(ids.length)
   ids
     .map((_, i) => i)
-    .sort((a, b) => nameCollator.compare(nameOf(a), nameOf(b)) || a - b)
+    .sort((a, b) => nameCollator.compare(names[a]!, names[b]!) || a - b)
     .forEach((i, r) => {
       nameRank[i] = r
     })
@@ -483,8 +483,10 @@ export class MinHeap {
     let i = items.length - 1
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (this.compare(items[i]!, items[parent]!) >= 0) break
-      ;[items[i], items[parent]] = [items[parent]!, items[i]!]
+      const child = items[i]!
+      if (this.compare(child, items[parent]!) >= 0) break
+      items[i] = items[parent]!
+      items[parent] = child
       i = parent
     }
   }
@@ -507,7 +509,9 @@ export class MinHeap {
         if (l < items.length && this.compare(items[l]!, items[smallest]!) < 0) smallest = l
         if (r < items.length && this.compare(items[r]!, items[smallest]!) < 0) smallest = r
         if (smallest === i) break
-        ;[items[i], items[smallest]] = [items[smallest]!, items[i]!]
+        const held = items[i]!
+        items[i] = items[smallest]!
+        items[smallest] = held
         i = smallest
       }
     }

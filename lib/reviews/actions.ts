@@ -6,26 +6,31 @@ import {
   addChecklistItem,
   addReviewAction,
   considerChanges,
+  dismissProposal,
   returnReview,
   saveAnswers,
   setChecklistItemArchived,
   setReviewActionDone,
   signOffReview,
+  startProposedReview,
   startReview,
   submitReview,
   updateSchedule,
 } from './mutations'
+import { getReviewFactsFor } from './queries'
 import {
   addActionSchema,
   addChecklistItemSchema,
   archiveChecklistItemSchema,
   considerSchema,
+  dismissProposalSchema,
   restoreChecklistItemSchema,
   returnReviewSchema,
   saveAnswersSchema,
   scheduleSchema,
   setActionDoneSchema,
   signOffSchema,
+  startProposalSchema,
   startReviewSchema,
   submitReviewSchema,
 } from './schema'
@@ -115,10 +120,15 @@ export const considerChangesAction = schoolAction(
   refreshReview,
 )
 
+/** Submits the review, keeping beside each answer what the portal knows at this moment (hints.ts). */
 export const submitReviewAction = schoolAction(
   'review.edit',
   submitReviewSchema,
-  (input, ctx) => submitReview(db, ctx, input),
+  async (input, ctx) => {
+    const now = new Date()
+    const facts = await getReviewFactsFor(ctx.schoolId, input.reviewId, ctx.timeZone, now)
+    return submitReview(db, ctx, input, now, facts)
+  },
   refreshReview,
 )
 
@@ -134,4 +144,23 @@ export const signOffReviewAction = schoolAction(
   signOffSchema,
   (input, ctx) => signOffReview(db, ctx, input),
   refreshReview,
+)
+
+/** Starts a review from a trigger's proposal and opens it. */
+export const startProposedReviewAction = schoolAction(
+  'review.edit',
+  startProposalSchema,
+  (input, ctx) => startProposedReview(db, ctx, input),
+  {
+    refresh: () => refresh(),
+    redirect: (out) => `/reviews/${out.id}?saved=created`,
+  },
+)
+
+/** Dismisses a proposal with the reason no review is needed. */
+export const dismissReviewProposalAction = schoolAction(
+  'review.edit',
+  dismissProposalSchema,
+  (input, ctx) => dismissProposal(db, ctx, input),
+  { refresh: () => refresh() },
 )

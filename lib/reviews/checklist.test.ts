@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   type ChecklistItemLike,
   checklistProgress,
-  portalHint,
   questionsFor,
   SECTIONS,
   STARTER_CHECKLIST,
@@ -58,27 +57,10 @@ describe('questions a review asks', () => {
   })
 })
 
-describe('what the portal already knows', () => {
-  const facts = {
-    changed: { Asset: 2, AssetDependency: 1, Service: 1, Membership: 0 },
-    services: 7,
-    assets: 1,
-    spofs: 3,
-    standbysToCheck: 0,
-  }
-  const hint = (start: string) =>
-    portalHint(STARTER_CHECKLIST.find((i) => i.question.startsWith(start))!.question, facts)
-  it('says it beside the starter questions it knows about', () => {
-    expect(hint('Asset changes')).toBe('3 assets or dependencies changed since the last review.')
-    expect(hint('Service and service-level')).toBe('1 service or link changed since the last review.')
-    expect(hint('Changes made through')).toMatch(/^4 records changed/)
-    expect(hint('Personnel')).toBe('0 changes to people in the school since the last review.')
-    expect(hint('Have you identified')).toBe('The catalogue holds 7 services and 1 asset.')
-    expect(hint('Configuration management')).toBe('3 single points of failure to eliminate.')
-    expect(hint('Availability management')).toBe('Every standby has been checked recently.')
-  })
-  it('says nothing for questions it knows nothing about, or the school’s own', () => {
-    expect(hint('Are your contingency plans adequate')).toBeNull()
-    expect(portalHint('Is the paper copy in the safe current?', facts)).toBeNull()
+describe('starter keys', () => {
+  it('gives every starter question its own stable key', () => {
+    const keys = STARTER_CHECKLIST.map((i) => i.key)
+    expect(new Set(keys).size).toBe(keys.length)
+    for (const k of keys) expect(k).toMatch(/^(keep|improve|counter|prepare)\.[a-z-]+$/)
   })
 })

@@ -4,6 +4,7 @@ import type { Db, Tx } from '@/lib/db'
 import { checkVersion, expectOneRow, setArchivedVersioned, updateVersioned } from '@/lib/records/versioned'
 import { Refusal } from '@/lib/result'
 import { checklistProgress, questionsFor, type Section, STARTER_CHECKLIST } from './checklist'
+import { hintFor, type ReviewFacts } from './hints'
 import { nextReviewDue, readTerms } from './schedule'
 import {
   type AddActionInput,
@@ -13,6 +14,7 @@ import {
   type SaveAnswersInput,
   type ScheduleInput,
 } from './schema'
+import { type ProposedReview, REVIEW_KIND_OF } from './triggers'
 
 const actorOf = (actor: Actor) => ({ schoolId: actor.schoolId, actorId: actor.userId })
 const reviewName = (n: number) => `Review ${n}`
@@ -36,6 +38,7 @@ export async function updateSchedule(db: Db, actor: Actor, input: ScheduleInput)
           reviewCadenceMonths: true,
           termDates: true,
           reviewScheduleVersion: true,
+          planStaleDays: true,
         },
       })
       if (!s) return null
@@ -44,7 +47,12 @@ export async function updateSchedule(db: Db, actor: Actor, input: ScheduleInput)
         months: s.reviewCadenceMonths,
         terms: readTerms(s.termDates),
       }
-      return { cadence: describeSchedule(view), ...view, version: s.reviewScheduleVersion }
+      return {
+        cadence: describeSchedule(view),
+        ...view,
+        staleDays: s.planStaleDays,
+        version: s.reviewScheduleVersion,
+      }
     }
     const { after } = await updateVersioned(tx, {
       actor,
@@ -60,6 +68,7 @@ export async function updateSchedule(db: Db, actor: Actor, input: ScheduleInput)
             reviewSchedule: input.schedule,
             reviewCadenceMonths: input.months,
             termDates: input.terms,
+            planStaleDays: input.staleDays,
             reviewScheduleVersion: { increment: 1 },
           },
         }),
@@ -143,94 +152,110 @@ export async function setChecklistItemArchived(
  * when the schedule says. One review at a time: an unfinished one must be signed off first.
  */
 export async function startReview(db: Db, actor: Actor, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    await lockSchool(tx, actor.schoolId)
-    const unfinished = await tx.review.findFirst({
-      where: { schoolId: actor.schoolId, status: { not: 'SIGNED_OFF' } },
-      select: { id: true, number: true },
-    })
-    if (unfinished)
-      throw new Refusal(
-        'CONFLICT',
-        `${reviewName(unfinished.number)} is not signed off yet: finish it before starting another.`,
-      )
-    const [school, last, count] = await Promise.all([
-      tx.school.findUniqueOrThrow({
-        where: { id: actor.schoolId },
-        select: {
-          timeZone: true,
-          goLiveDate: true,
-          createdAt: true,
-          reviewSchedule: true,
-          reviewCadenceMonths: true,
-          termDates: true,
-        },
-      }),
-      tx.review.findFirst({
-        where: { schoolId: actor.schoolId, status: 'SIGNED_OFF' },
-        orderBy: { signedOffAt: 'desc' },
-        select: { signedOffAt: true, submittedAt: true },
-      }),
-      tx.review.aggregate({ where: { schoolId: actor.schoolId }, _max: { number: true } }),
-    ])
-    const next = nextReviewDue({
-      lastSignedOffAt: last?.signedOffAt ?? null,
-      startedAt: school.goLiveDate ?? school.createdAt,
-      schedule:
-        school.reviewSchedule === 'MONTHS'
-          ? { kind: 'MONTHS', months: school.reviewCadenceMonths }
-          : { kind: 'TERMLY', terms: readTerms(school.termDates) },
-      timeZone: school.timeZone,
-    })
-    await ensureChecklist(tx, actor.schoolId)
-    const items = await tx.reviewChecklistItem.findMany({
-      where: { schoolId: actor.schoolId, archivedAt: null },
-      select: {
-        id: true,
-        section: true,
-        question: true,
-        guidance: true,
-        firstReviewOnly: true,
-        position: true,
-      },
-    })
-    const firstReview = !last
-    const number = (count._max.number ?? 0) + 1
-    const review = await tx.review.create({
-      data: {
-        schoolId: actor.schoolId,
-        number,
-        dueDate: dateOnly(next.due),
-        coversFrom: last?.submittedAt ?? null,
-        firstReview,
-        startedAt: now,
-        startedById: actor.userId,
-      },
-      select: { id: true },
-    })
-    await tx.reviewAnswer.createMany({
-      data: questionsFor(
-        items.map((i) => ({ ...i, section: i.section as Section })),
-        firstReview,
-      ).map((i, position) => ({
-        schoolId: actor.schoolId,
-        reviewId: review.id,
-        itemId: i.id,
-        section: i.section,
-        question: i.question,
-        guidance: i.guidance,
-        position,
-      })),
-    })
-    await writeAudit(tx, {
-      ...actorOf(actor),
-      entity: 'Review',
-      entityId: review.id,
-      action: 'start',
-      after: { name: reviewName(number), dueDate: next.due },
-    })
-    return { id: review.id }
+  return db.$transaction((tx) => startReviewIn(tx, actor, now, { kind: 'SCHEDULED', reason: null }))
+}
+
+/** Starts a review in the caller's transaction: scheduled, or triggered by a change with its reason. */
+async function startReviewIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  why: { kind: 'SCHEDULED' | 'CHANGE_TRIGGERED' | 'POST_EXERCISE' | 'POST_INCIDENT'; reason: string | null },
+) {
+  await lockSchool(tx, actor.schoolId)
+  const unfinished = await tx.review.findFirst({
+    where: { schoolId: actor.schoolId, status: { not: 'SIGNED_OFF' } },
+    select: { id: true, number: true },
   })
+  if (unfinished)
+    throw new Refusal(
+      'CONFLICT',
+      `${reviewName(unfinished.number)} is not signed off yet: finish it before starting another.`,
+    )
+  const [school, last, count] = await Promise.all([
+    tx.school.findUniqueOrThrow({
+      where: { id: actor.schoolId },
+      select: {
+        timeZone: true,
+        goLiveDate: true,
+        createdAt: true,
+        reviewSchedule: true,
+        reviewCadenceMonths: true,
+        termDates: true,
+      },
+    }),
+    tx.review.findFirst({
+      where: { schoolId: actor.schoolId, status: 'SIGNED_OFF' },
+      orderBy: { signedOffAt: 'desc' },
+      select: { signedOffAt: true, submittedAt: true },
+    }),
+    tx.review.aggregate({ where: { schoolId: actor.schoolId }, _max: { number: true } }),
+  ])
+  const next = nextReviewDue({
+    lastSignedOffAt: last?.signedOffAt ?? null,
+    startedAt: school.goLiveDate ?? school.createdAt,
+    schedule:
+      school.reviewSchedule === 'MONTHS'
+        ? { kind: 'MONTHS', months: school.reviewCadenceMonths }
+        : { kind: 'TERMLY', terms: readTerms(school.termDates) },
+    timeZone: school.timeZone,
+  })
+  await ensureChecklist(tx, actor.schoolId)
+  const items = await tx.reviewChecklistItem.findMany({
+    where: { schoolId: actor.schoolId, archivedAt: null },
+    select: {
+      id: true,
+      section: true,
+      question: true,
+      guidance: true,
+      firstReviewOnly: true,
+      position: true,
+      key: true,
+    },
+  })
+  const firstReview = !last
+  const number = (count._max.number ?? 0) + 1
+  const review = await tx.review.create({
+    data: {
+      schoolId: actor.schoolId,
+      number,
+      kind: why.kind,
+      reason: why.reason,
+      dueDate: dateOnly(next.due),
+      coversFrom: last?.submittedAt ?? null,
+      firstReview,
+      startedAt: now,
+      startedById: actor.userId,
+    },
+    select: { id: true },
+  })
+  await tx.reviewAnswer.createMany({
+    data: questionsFor(
+      items.map((i) => ({ ...i, section: i.section as Section })),
+      firstReview,
+    ).map((i, position) => ({
+      schoolId: actor.schoolId,
+      reviewId: review.id,
+      itemId: i.id,
+      section: i.section,
+      question: i.question,
+      guidance: i.guidance,
+      key: i.key,
+      position,
+    })),
+  })
+  await writeAudit(tx, {
+    ...actorOf(actor),
+    entity: 'Review',
+    entityId: review.id,
+    action: 'start',
+    after: {
+      name: reviewName(number),
+      dueDate: next.due,
+      ...(why.reason ? { reason: why.reason } : {}),
+    },
+  })
+  return { id: review.id, number }
 }
 
 // ---- working on a review ------------------------------------------------------------------------
@@ -421,6 +446,25 @@ export async function considerChanges(
 
 // ---- submitting and signing off -----------------------------------------------------------------
 
+/**
+ * Keeps beside each answer what the portal knew when the review was submitted (hints.ts), so the
+ * submitted and signed-off review shows what the head teacher saw. One statement for every answer.
+ */
+async function keepHints(
+  tx: Tx,
+  schoolId: string,
+  answers: { id: string; key: string | null }[],
+  facts: ReviewFacts,
+) {
+  const ids = answers.map((a) => a.id)
+  const hints = answers.map((a) => hintFor(a.key, facts))
+  if (!ids.length) return
+  await tx.$executeRaw`
+    UPDATE "ReviewAnswer" AS a SET "hint" = v.hint
+    FROM unnest(${ids}::text[], ${hints}::text[]) AS v(id, hint)
+    WHERE a.id = v.id AND a."schoolId" = ${schoolId}`
+}
+
 async function userName(tx: Tx, userId: string) {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? 'Someone'
 }
@@ -434,6 +478,7 @@ export async function submitReview(
   actor: Actor,
   input: { reviewId: string; version: number; comment: string },
   now = new Date(),
+  facts: ReviewFacts | null = null,
 ) {
   return db.$transaction(async (tx) => {
     const review = await editableReview(tx, actor.schoolId, input.reviewId, input.version)
@@ -444,7 +489,7 @@ export async function submitReview(
       })
     const answers = await tx.reviewAnswer.findMany({
       where: { reviewId: review.id, schoolId: actor.schoolId },
-      select: { answer: true },
+      select: { id: true, answer: true, key: true },
     })
     const progress = checklistProgress(answers)
     if (!progress.complete)
@@ -466,6 +511,7 @@ export async function submitReview(
         'CONFLICT',
         `Mark every changed record as considered first: ${open} ${open === 1 ? 'record is' : 'records are'} not marked yet.`,
       )
+    if (facts) await keepHints(tx, actor.schoolId, answers, facts)
     const version = await bumpVersion(tx, review, actor.schoolId, {
       status: 'SUBMITTED',
       submittedAt: now,
@@ -590,5 +636,132 @@ export async function signOffReview(
       },
     })
     return { version }
+  })
+}
+
+// ---- proposals (triggers.ts) ---------------------------------------------------------------------
+
+/**
+ * Stores what the triggers propose and moves the point the audit trail is next read from. A cause
+ * already proposed (open, started or dismissed) is skipped by its key, which the database holds unique
+ * per school, so two page loads at once cannot propose it twice and a dismissed one never comes back.
+ * The proposal row is the record of the trigger (its cause and the audit rows it came from); the
+ * manager's decision on it is audited.
+ */
+export async function recordProposals(
+  db: Db,
+  schoolId: string,
+  proposals: readonly ProposedReview[],
+  checkedAt: Date,
+) {
+  return db.$transaction(async (tx) => {
+    const created = proposals.length
+      ? await tx.reviewProposal.createMany({
+          data: proposals.map((p) => ({
+            schoolId,
+            kind: p.kind,
+            causeKey: p.causeKey,
+            reason: p.reason,
+            auditEventIds: p.auditEventIds,
+          })),
+          skipDuplicates: true,
+        })
+      : { count: 0 }
+    // The cursor only moves forward: two evaluations at once, or a seeded starting point, never wind it back.
+    await tx.school.updateMany({
+      where: {
+        id: schoolId,
+        OR: [{ reviewTriggersCheckedAt: null }, { reviewTriggersCheckedAt: { lt: checkedAt } }],
+      },
+      data: { reviewTriggersCheckedAt: checkedAt },
+    })
+    return { created: created.count }
+  })
+}
+
+/** An open proposal of this school, at the version the form saw. */
+async function openProposal(tx: Tx, schoolId: string, id: string, version: number) {
+  const p = checkVersion(
+    await tx.reviewProposal.findFirst({
+      where: { id, schoolId },
+      select: { id: true, kind: true, reason: true, status: true, version: true },
+    }),
+    version,
+    'proposal',
+  )
+  if (p.status !== 'OPEN')
+    throw new Refusal(
+      'CONFLICT',
+      p.status === 'STARTED'
+        ? 'A review has already been started for this.'
+        : 'This proposal has already been dismissed.',
+    )
+  return p
+}
+
+/**
+ * The manager starts a review from a proposal: a review triggered by a change (or after an exercise or
+ * an invocation), noting the proposal's reason. Refused while another review is under way: that review
+ * covers the change.
+ */
+export async function startProposedReview(
+  db: Db,
+  actor: Actor,
+  input: { id: string; version: number },
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const p = await openProposal(tx, actor.schoolId, input.id, input.version)
+    const review = await startReviewIn(tx, actor, now, { kind: REVIEW_KIND_OF[p.kind], reason: p.reason })
+    const { count } = await tx.reviewProposal.updateMany({
+      where: { id: p.id, schoolId: actor.schoolId, version: p.version },
+      data: {
+        status: 'STARTED',
+        reviewId: review.id,
+        decidedById: actor.userId,
+        decidedAt: now,
+        version: { increment: 1 },
+      },
+    })
+    expectOneRow(count, p)
+    await writeAudit(tx, {
+      ...actorOf(actor),
+      entity: 'ReviewProposal',
+      entityId: p.id,
+      action: 'start',
+      after: { name: p.reason, review: reviewName(review.number) },
+    })
+    return { id: review.id }
+  })
+}
+
+/** The manager dismisses a proposal, saying why no review is needed: it stays dismissed. */
+export async function dismissProposal(
+  db: Db,
+  actor: Actor,
+  input: { id: string; version: number; reason: string },
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const p = await openProposal(tx, actor.schoolId, input.id, input.version)
+    const { count } = await tx.reviewProposal.updateMany({
+      where: { id: p.id, schoolId: actor.schoolId, version: p.version },
+      data: {
+        status: 'DISMISSED',
+        dismissReason: input.reason,
+        decidedById: actor.userId,
+        decidedAt: now,
+        version: { increment: 1 },
+      },
+    })
+    expectOneRow(count, p)
+    await writeAudit(tx, {
+      ...actorOf(actor),
+      entity: 'ReviewProposal',
+      entityId: p.id,
+      action: 'dismiss',
+      after: { name: p.reason, reason: input.reason },
+    })
+    return { version: p.version + 1 }
   })
 }

@@ -41,6 +41,7 @@ const NOT_REVIEWED = new Set<string>([
   'Review',
   'ReviewAction',
   'ReviewChecklistItem',
+  'ReviewProposal',
 ])
 export const REVIEWED_ENTITIES: readonly AuditEntity[] = AUDIT_ENTITIES.filter((e) => !NOT_REVIEWED.has(e))
 
@@ -78,11 +79,17 @@ export const scheduleSchema = z
     springEnd: dayMonth('last day of the spring term'),
     summerStart: dayMonth('first day of the summer term'),
     summerEnd: dayMonth('last day of the summer term'),
+    staleDays: z.coerce
+      .number({ message: 'Enter a number of days from 1 to 365.' })
+      .int('Enter a whole number of days.')
+      .min(1, 'Enter a number of days from 1 to 365.')
+      .max(365, 'Enter a number of days from 1 to 365.'),
   })
   .transform((v) => ({
     version: v.version,
     schedule: v.schedule,
     months: v.months,
+    staleDays: v.staleDays,
     terms: TERM_KEYS.map(
       (k): Term => ({
         name: k.charAt(0).toUpperCase() + k.slice(1),
@@ -94,13 +101,19 @@ export const scheduleSchema = z
 export type ScheduleInput = z.infer<typeof scheduleSchema>
 
 /** The form's values for a school's stored schedule. */
-export function scheduleFormValues(s: { schedule: string; months: number; terms: readonly Term[] }) {
+export function scheduleFormValues(s: {
+  schedule: string
+  months: number
+  staleDays: number
+  terms: readonly Term[]
+}) {
   const terms = TERM_KEYS.map(
     (k, i) => s.terms.find((t) => t.name.toLowerCase() === k) ?? s.terms[i] ?? ENGLISH_TERMS[i]!,
   )
   return {
     schedule: s.schedule,
     months: String(s.months),
+    staleDays: String(s.staleDays),
     ...Object.fromEntries(
       TERM_KEYS.flatMap((k, i) => [
         [`${k}Start`, showDayMonth(terms[i]!.start)],
@@ -241,3 +254,25 @@ export {
   archiveSchema as archiveChecklistItemSchema,
   restoreSchema as restoreChecklistItemSchema,
 } from '@/lib/validation/record'
+
+// ---- proposals (triggers.ts) ---------------------------------------------------------------------
+
+export const PROPOSAL_STATUS_LABELS = {
+  OPEN: 'Proposed',
+  STARTED: 'Review started',
+  DISMISSED: 'Dismissed',
+} as const
+
+export const startProposalSchema = z.object({ id: recordId, version: recordVersion })
+
+export const dismissProposalSchema = z.object({
+  id: recordId,
+  version: recordVersion,
+  reason: text({
+    max: 1000,
+    multiline: true,
+    required: 'Say why no review is needed for this.',
+    tooLong: 'Keep the reason under 1,000 characters.',
+  }),
+})
+export type DismissProposalInput = z.infer<typeof dismissProposalSchema>

@@ -1,7 +1,7 @@
 import 'server-only'
-import { serviceDependencies, singlePointsOfFailure } from '@/lib/catalogue/graph'
+import { serviceDependencies } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
-import { loadGraph } from '@/lib/dependencies/queries'
+import { loadGraphWithSpofs } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { paged } from '@/lib/records/paged'
 import type { ServiceSort } from './list-params'
@@ -109,19 +109,15 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
   const service = await getService(schoolId, id)
   if (!service) return null
   const archived = Boolean(service.archivedAt)
-  const [g, ownLinks] = await Promise.all([
-    loadGraph(schoolId),
+  const [{ graph: g, spofs }, ownLinks] = await Promise.all([
+    loadGraphWithSpofs(schoolId),
     archived ? listServiceLinks(schoolId, service.id) : [],
   ])
   // The graph already holds every live asset by name: the picker's options, without a query of their own.
   const options = opts.edit && !archived ? g.assets.map(({ id, name, type }) => ({ id, name, type })) : []
   const names = new Map(g.assets.map((a) => [a.id, a.name]))
   const name = (assetId: string) => names.get(assetId) ?? 'Unknown asset'
-  const spofIds = new Set(
-    singlePointsOfFailure(g.services, g.assets, g.needs, g.edges)
-      .filter((p) => p.serviceIds.includes(service.id))
-      .map((p) => p.assetId),
-  )
+  const spofIds = new Set(spofs.filter((p) => p.serviceIds.includes(service.id)).map((p) => p.assetId))
   const linkVersions = new Map(
     [...g.needs, ...ownLinks].filter((n) => n.serviceId === service.id).map((n) => [n.assetId, n.version]),
   )

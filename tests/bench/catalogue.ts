@@ -3,7 +3,7 @@
  * 500 services (3 assets each), on a fresh in-memory PGlite (or DATABASE_URL's server, in a new database);
  * then the dependency picture's layout time and size for 2,000 assets (tests/bench/dependency-picture.tsx,
  * run in its own process because it renders the SVG outside the react-server condition).
- *   npm run bench
+ *   npm run bench:catalogue
  */
 process.env.PGLITE_DIR ??= 'memory://bench'
 delete process.env.DATABASE_URL
@@ -13,7 +13,7 @@ const { resolveDbTarget } = await import('../../lib/db/target')
 const { countQueries, db } = await import('../../lib/db')
 const { listServices } = await import('../../lib/services/queries')
 const { listAssets } = await import('../../lib/assets/queries')
-const { assetFlags, loadGraph } = await import('../../lib/dependencies/queries')
+const { getGraphWithFlags, loadGraph } = await import('../../lib/dependencies/queries')
 const { singlePointsOfFailure } = await import('../../lib/catalogue/graph')
 const { clearLayoutCache, layoutDependencyGraph } = await import('../../lib/dependencies/layout')
 const { fillCatalogue } = await import('../support/bulk')
@@ -37,7 +37,7 @@ for (const n of [10, 100, 500]) {
       'assets list with flags',
       async () => {
         // As the assets page does it: flags from the whole graph, then one page.
-        const flags = assetFlags(await loadGraph(school.id), 'Europe/London')
+        const { flags } = await getGraphWithFlags(school.id, 'Europe/London')
         return listAssets(school.id, { sort: 'name', ids: [...flags.spofIds] })
       },
     ],

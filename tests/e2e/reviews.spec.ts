@@ -39,7 +39,7 @@ test('manager answers and submits, head returns, manager resubmits, head signs o
   const reviewUrl = manager.url()
 
   // Beside the questions, what the portal already knows.
-  await expect(manager.getByText('1 service or link changed since the last review.')).toBeVisible()
+  await expect(manager.getByText('1 service changed since the last review.')).toBeVisible()
 
   // Answer everything "yes" but the first question "no" with no note, and a note on the second.
   const yes = manager.getByRole('radio', { name: 'Yes', exact: true })
@@ -144,22 +144,30 @@ test('the schedule form keeps every value after an error and stores exactly what
   const autumn = page.getByRole('group', { name: 'Autumn term' })
   await autumn.getByLabel('First day').fill('03/09')
   await autumn.getByLabel('Last day').fill('18/12')
+  await page.getByLabel('Days the plan may be out of date').fill('30')
   await page.getByRole('button', { name: 'Save the schedule' }).click()
   await expect(page.getByText('Enter a number of months from 1 to 24.')).toBeVisible()
   await expect(page.getByRole('radio', { name: /Every few months/ })).toBeChecked()
   await expect(autumn.getByLabel('First day')).toHaveValue('03/09')
   await expect(autumn.getByLabel('Last day')).toHaveValue('18/12')
   await expect(page.getByLabel('Months between reviews')).toHaveValue('0')
+  await expect(page.getByLabel('Days the plan may be out of date')).toHaveValue('30')
   await page.getByLabel('Months between reviews').fill('6')
   await page.getByRole('button', { name: 'Save the schedule' }).click()
   await expect(page.getByText('Schedule saved.')).toBeVisible()
-  const [row] = await db.query<{ reviewSchedule: string; reviewCadenceMonths: number; termDates: unknown }>(
-    `SELECT "reviewSchedule"::text AS "reviewSchedule", "reviewCadenceMonths", "termDates" FROM "School" WHERE id = $1`,
+  const [row] = await db.query<{
+    reviewSchedule: string
+    reviewCadenceMonths: number
+    planStaleDays: number
+    termDates: unknown
+  }>(
+    `SELECT "reviewSchedule"::text AS "reviewSchedule", "reviewCadenceMonths", "planStaleDays", "termDates" FROM "School" WHERE id = $1`,
     [school.id],
   )
   expect(row).toEqual({
     reviewSchedule: 'MONTHS',
     reviewCadenceMonths: 6,
+    planStaleDays: 30,
     termDates: [
       { name: 'Autumn', start: '09-03', end: '12-18' },
       { name: 'Spring', start: '01-05', end: '03-31' },

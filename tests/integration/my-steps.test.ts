@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { can } from '@/lib/auth/permissions'
 import { getMemberSteps } from '@/lib/contingency/queries'
 import { countQueries, db } from '@/lib/db'
+import { loadPlanSnapshot } from '@/lib/plan/queries'
 import { makeMember, makeSchool } from '../support/factories'
 import { makeRole, makeTeamMember } from '../support/team'
 
@@ -79,7 +80,7 @@ async function scene() {
     roleIds: [tech.id, office.id, retired.id],
     membershipId: login.membership.id,
   })
-  // Recovery order: vital before high; among equals the shorter RTO first; then the name.
+  // Recovery order (lib/plan/order.ts): the shorter RTO first; among equals the more critical; then the name.
   const mis = await makeService(school.id, 'MIS', 2, 240)
   const wifi = await makeService(school.id, 'Wi-Fi', 1, 480)
   const email = await makeService(school.id, 'E-mail', 1, 60)
@@ -111,15 +112,15 @@ describe('my procedures: a member sees the steps of the roles they hold', () => 
     const own = await getMemberSteps(school.id, { userId: login.user.id })
     expect(own?.member.id).toBe(me.id)
     expect(own!.roles.map((r) => r.name)).toEqual(['Office lead', 'Technician'])
-    expect(own!.services.map((s) => s.name)).toEqual(['E-mail', 'Wi-Fi', 'MIS'])
+    expect(own!.services.map((s) => s.name)).toEqual(['E-mail', 'MIS', 'Wi-Fi'])
     expect(instructions(own!)).toEqual([
       'E-mail down step 1',
-      'Wi-Fi outage step 1',
       'MIS server step 1',
       'MIS server step 3',
+      'Wi-Fi outage step 1',
       'Restore Pupil data step 2',
     ])
-    const mis = own!.services[2]!.plans[0]!
+    const mis = own!.services[1]!.plans[0]!
     expect(mis.totalSteps).toBe(3)
     expect(mis.steps.map((s) => [s.number, s.role, s.estimatedMinutes])).toEqual([
       [1, 'Technician', 10],
@@ -136,6 +137,31 @@ describe('my procedures: a member sees the steps of the roles they hold', () => 
     // The manager's view of the same member shows the same.
     const byId = await getMemberSteps(school.id, { memberId: me.id })
     expect(instructions(byId!)).toEqual(instructions(own!))
+  })
+
+  it('follows the recovery engine’s order: services by RTO before criticality, assets in restore order', async () => {
+    const { school, login, tech } = await scene()
+    // Two assets a service needs, where "Alpha server" depends on "Zulu switch": the engine restores the
+    // switch first, though the name would put it last; a slow vital service goes after a quick high one.
+    const alpha = await makeRestore(school.id, 'Alpha server', [tech.id])
+    const zulu = await makeRestore(school.id, 'Zulu switch', [tech.id])
+    await db.assetDependency.create({
+      data: { schoolId: school.id, assetId: alpha.id, dependsOnId: zulu.id },
+    })
+    const slowVital = await makeService(school.id, 'Archive', 1, 4320)
+    const quickHigh = await makeService(school.id, 'Bookings', 2, 30)
+    await makePlan(school.id, slowVital.id, 'Archive down', [tech.id])
+    await makePlan(school.id, quickHigh.id, 'Bookings down', [tech.id])
+    await db.serviceAsset.create({
+      data: { schoolId: school.id, serviceId: quickHigh.id, assetId: alpha.id },
+    })
+    const own = await getMemberSteps(school.id, { userId: login.user.id })
+    const plan = await loadPlanSnapshot(school.id)
+    expect(own!.services.map((s) => s.name)).toEqual(['Bookings', 'E-mail', 'MIS', 'Wi-Fi', 'Archive'])
+    expect(own!.services.map((s) => s.id)).toEqual(
+      plan.services.filter((s) => own!.services.some((o) => o.id === s.id)).map((s) => s.id),
+    )
+    expect(own!.assets.map((a) => a.name)).toEqual(['Zulu switch', 'Alpha server', 'Pupil data'])
   })
 
   it('shows nothing to a member who has left, though they still hold the roles', async () => {
@@ -192,6 +218,10 @@ describe('my procedures: a member sees the steps of the roles they hold', () => 
       ])
       await makeRestore(large.school.id, `Extra data ${i}`, [large.tech.id, large.office.id])
     }
+    // Counted with each school's plan already built (lib/plan/queries.ts caches it until something it is
+    // built from changes); building it is itself a fixed number of queries (plan-snapshot.test.ts).
+    await loadPlanSnapshot(small.school.id)
+    await loadPlanSnapshot(large.school.id)
     const a = await countQueries(() => getMemberSteps(small.school.id, { userId: small.login.user.id }))
     const b = await countQueries(() => getMemberSteps(large.school.id, { userId: large.login.user.id }))
     expect(a.queries).toBeGreaterThan(0)

@@ -3,8 +3,18 @@ import { assetsCsv } from '@/lib/assets/export'
 import { getAssetList, getAssetView, listAssets } from '@/lib/assets/queries'
 import { describeChanges, listChanges, listRecentChanges } from '@/lib/audit/queries'
 import { getCoverage } from '@/lib/coverage/queries'
+import { getDashboard } from '@/lib/dashboard/queries'
 import { countQueries, db } from '@/lib/db'
 import { getCatalogueSummary, loadGraph } from '@/lib/dependencies/queries'
+import { loadPlanSnapshot } from '@/lib/plan/queries'
+import {
+  getOwnAcknowledgement,
+  getPlanDashboard,
+  getPlanVersion,
+  listAcknowledgements,
+  listPlanCopies,
+  listPlanVersions,
+} from '@/lib/plan-versions/queries'
 import {
   getReview,
   getReviewDue,
@@ -12,12 +22,11 @@ import {
   listReviewChanges,
   listReviews,
 } from '@/lib/reviews/queries'
-import { getSchoolOverview } from '@/lib/schools/queries'
 import { servicesCsv } from '@/lib/services/export'
 import { getServiceView, listServices } from '@/lib/services/queries'
 import { fillAuditTrail } from '../support/audit'
 import { fillCatalogue } from '../support/bulk'
-import { makeSchool } from '../support/factories'
+import { makeMember, makeSchool } from '../support/factories'
 
 // What the catalogue pages run, page by page. The count must be the same for a school whose lists run to
 // a second page and for one ten times its size (a list that fits on its first page needs one query
@@ -43,9 +52,22 @@ const PAGES: Record<string, (schoolId: string) => Promise<unknown>> = {
   'activity page': (id) => listChanges(id, { timeZone: 'Europe/London' }),
   'activity filtered by kind': (id) => listChanges(id, { timeZone: 'Europe/London', entity: ['Asset'] }),
   'dashboard recent changes': (id) => listRecentChanges(id, 'Europe/London'),
-  'dashboard overview with its changes described': async (id) =>
-    describeChanges(id, (await getSchoolOverview(id)).recent, 'Europe/London'),
+  'dashboard with its changes described': async (id) =>
+    describeChanges(
+      id,
+      (await getDashboard({ schoolId: id, role: 'MANAGER', timeZone: 'Europe/London' })).recentRows,
+      'Europe/London',
+    ),
   'reviews list': (id) => Promise.all([getReviewDue(id), listReviews(id), listOpenReviewActions(id)]),
+  'plan versions list': (id) => listPlanVersions(id),
+  'plan version page with acknowledgements': async (id) => {
+    const v = (await getPlanVersion(id, 1))!
+    return Promise.all([listAcknowledgements(id, v.id), getOwnAcknowledgement(id, ids.get(`u${id}`)!)])
+  },
+  'plan copies': (id) => listPlanCopies(id),
+  'dashboard plan panel (stale)': (id) => getPlanDashboard(id, 'Europe/London'),
+  // Built (the first read of each school); from the cache it is one query (plan-snapshot.test.ts).
+  'recovery plan (live)': (id) => loadPlanSnapshot(id),
   'review page with what changed': async (id) => {
     const review = (await getReview(id, ids.get(`r${id}`)!))!
     return listReviewChanges(id, review, { timeZone: 'Europe/London' })
@@ -105,6 +127,31 @@ describe('query counts do not grow with the rows', () => {
         })
       }
       ids.set(`r${school.id}`, review.id)
+      // Plan versions (the first approved long ago, so the plan is stale), copies, members who acknowledged.
+      const publisher = await makeMember(school.id, 'MANAGER')
+      ids.set(`u${school.id}`, publisher.user.id)
+      for (let n = 1; n <= rows; n++) {
+        const v = await db.planVersion.create({
+          data: {
+            schoolId: school.id,
+            number: n,
+            snapshot: { n },
+            fingerprint: `${school.id}:${String(n).padStart(5, '0')}`.padEnd(64, '0'),
+            sourceVersion: 0,
+            status: n === 1 ? 'APPROVED' : 'SUBMITTED',
+            publishedAt: new Date('2020-01-01T00:00:00Z'),
+            publishedByName: 'P',
+          },
+        })
+        const member = await db.teamMember.create({ data: { schoolId: school.id, name: `M${n}` } })
+        await db.planCopy.create({
+          data: { schoolId: school.id, location: 'OFF_SITE', holder: `H${n}`, teamMemberId: member.id },
+        })
+        if (n % 2)
+          await db.planAcknowledgement.create({
+            data: { schoolId: school.id, planVersionId: v.id, teamMemberId: member.id },
+          })
+      }
     }
     for (const [name, run] of Object.entries(PAGES)) {
       const a = await countQueries(() => run(small.id))

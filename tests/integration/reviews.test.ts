@@ -91,18 +91,19 @@ describe('the schedule', () => {
         springEnd: '27/03',
         summerStart: '13/04',
         summerEnd: '21/07',
+        staleDays: 21,
       }),
     )
     expect(r).toEqual({ ok: true, data: { version: 2 } })
     const school = await db.school.findUniqueOrThrow({ where: { id: s.a.id } })
-    expect(school).toMatchObject({ reviewSchedule: 'MONTHS', reviewCadenceMonths: 6 })
+    expect(school).toMatchObject({ reviewSchedule: 'MONTHS', reviewCadenceMonths: 6, planStaleDays: 21 })
     expect(school.termDates).toEqual([
       { name: 'Autumn', start: '09-02', end: '12-19' },
       { name: 'Spring', start: '01-05', end: '03-27' },
       { name: 'Summer', start: '04-13', end: '07-21' },
     ])
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entity: 'ReviewSchedule' } })
-    expect(audit.after).toMatchObject({ cadence: 'every 6 months' })
+    expect(audit.after).toMatchObject({ cadence: 'every 6 months', staleDays: 21 })
   })
 
   it('refuses a bad date beside its field, a stale version, and other roles', async () => {
@@ -116,6 +117,7 @@ describe('the schedule', () => {
       springEnd: '27/03',
       summerStart: '13/04',
       summerEnd: '21/07',
+      staleDays: 21,
     }
     expect(await updateReviewScheduleAction(null, form(fields))).toMatchObject({
       ok: false,

@@ -62,6 +62,10 @@ type Fixture = {
   team: { memberId: string; roleId: string; trainingId: string }
   /** Reviews: an open review with one question answered "no", its action, and a checklist question. */
   review: { id: string; answerId: string; actionId: string; itemId: string }
+  /** Plan versions: one awaiting approval (published by someone else), one approved, and a copy. */
+  planVersions: { submittedId: string; approvedId: string; copyId: string }
+  /** Two open review proposals (triggers): one to start, one to dismiss. */
+  reviewProposals: { start: string; dismiss: string }
 }
 type Action = (a: unknown, b?: unknown) => Promise<ActionResult<unknown>>
 type Row = {
@@ -416,6 +420,7 @@ const ROWS: Record<string, Row> = {
         springEnd: '31/03',
         summerStart: '15/04',
         summerEnd: '22/07',
+        staleDays: 14,
       }),
     allowed: M,
   },
@@ -467,6 +472,50 @@ const ROWS: Record<string, Row> = {
   signOffReviewAction: {
     input: (f) => form({ reviewId: f.review.id, version: 1, name: 'Head', comment: '' }),
     allowed: ['HEAD'],
+  },
+  // Plan versions (lib/plan-versions/actions.ts): the manager publishes and keeps the copies, the head
+  // teacher decides, the team acknowledges (these logins are not linked to a member, so the allowed roles
+  // get past the wrapper to "not linked"; plan-versions.test.ts covers a linked one).
+  publishPlanAction: { input: () => form({}), allowed: M },
+  approvePlanVersionAction: {
+    input: (f) => form({ id: f.planVersions.submittedId, version: 1 }),
+    allowed: ['HEAD'],
+  },
+  returnPlanVersionAction: {
+    input: (f) => form({ id: f.planVersions.submittedId, version: 1, comment: 'Look again.' }),
+    allowed: ['HEAD'],
+  },
+  acknowledgePlanAction: {
+    input: (f) => form({ planVersionId: f.planVersions.approvedId }),
+    allowed: ['MANAGER', 'TEAM'],
+  },
+  createPlanCopyAction: {
+    input: () =>
+      form({ location: 'OFF_SITE', holder: 'Bursar', teamMemberId: '', versionNumber: '1', notes: '' }),
+    allowed: M,
+  },
+  updatePlanCopyAction: {
+    input: (f) =>
+      form({
+        id: f.planVersions.copyId,
+        version: 1,
+        location: 'GRAB_BAG',
+        holder: 'Office',
+        teamMemberId: '',
+        versionNumber: '1',
+        notes: '',
+      }),
+    allowed: M,
+  },
+  archivePlanCopyAction: { input: (f) => form({ id: f.planVersions.copyId, version: 1 }), allowed: M },
+  restorePlanCopyAction: { input: (f) => form({ id: f.planVersions.copyId, version: 1 }), allowed: M },
+  startProposedReviewAction: {
+    input: (f) => form({ id: f.reviewProposals.start, version: 1 }),
+    allowed: M,
+  },
+  dismissReviewProposalAction: {
+    input: (f) => form({ id: f.reviewProposals.dismiss, version: 1, reason: 'Covered already.' }),
+    allowed: M,
   },
 }
 
@@ -633,7 +682,25 @@ beforeAll(async () => {
       after: { name: 'Svc' },
     },
   })
+  // A version approved long ago, and a newer one awaiting the head teacher, published by another login.
+  const publisher = await makeMember(school.id, 'MANAGER')
+  const planVersionRow = (number: number, status: 'APPROVED' | 'SUBMITTED') => ({
+    schoolId: school.id,
+    number,
+    snapshot: { number },
+    fingerprint: `${school.id}-${number}`.padEnd(64, '0'),
+    sourceVersion: 0,
+    status,
+    publishedById: publisher.user.id,
+    publishedByName: 'Publisher',
+  })
+  const approvedVersion = await db.planVersion.create({ data: planVersionRow(1, 'APPROVED') })
+  const submittedVersion = await db.planVersion.create({ data: planVersionRow(2, 'SUBMITTED') })
+  const copy = await db.planCopy.create({
+    data: { schoolId: school.id, location: 'GRAB_BAG', holder: 'Office', versionNumber: 1 },
+  })
   fixture = {
+    planVersions: { submittedId: submittedVersion.id, approvedId: approvedVersion.id, copyId: copy.id },
     planId: plan.id,
     stepIds: plan.procedure!.steps.map((s) => s.id) as [string, string],
     backupId: backup.id,
@@ -646,6 +713,18 @@ beforeAll(async () => {
     proposalKeys: { accept: `KEY_PERSON:${person.id}`, dismiss: `NO_BACKUP:${data.id}` },
     schoolVersion: (await db.school.findUniqueOrThrow({ where: { id: school.id } })).version,
     review: { id: review.id, answerId: answer.id, actionId: reviewAction.id, itemId: item.id },
+    reviewProposals: {
+      start: (
+        await db.reviewProposal.create({
+          data: { schoolId: school.id, kind: 'CRITICAL_SERVICE', reason: 'Start me', causeKey: 'start' },
+        })
+      ).id,
+      dismiss: (
+        await db.reviewProposal.create({
+          data: { schoolId: school.id, kind: 'NEW_ROLE_HOLDER', reason: 'Dismiss me', causeKey: 'dismiss' },
+        })
+      ).id,
+    },
     invitationId: await invitationTo(school.id, 'invited@x.org'),
     invitationsFor,
     schoolId: school.id,

@@ -4,19 +4,16 @@ import { RecentChanges } from '@/components/audit/change-entry'
 import { LoadStarterButton } from '@/components/catalogue/load-starter-button'
 import { CoveragePanel } from '@/components/coverage/coverage-panel'
 import { DashboardForYou } from '@/components/people/dashboard-for-you'
+import { AcknowledgePanel, PlanStatusPanel } from '@/components/plan-versions/plan-status-panel'
 import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { RiskPanel } from '@/components/risks/risk-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
-import { getCoverage } from '@/lib/coverage/queries'
-import { getCatalogueSummary } from '@/lib/dependencies/queries'
+import { getDashboard } from '@/lib/dashboard/queries'
 import { formatDate } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
-import { getReviewDue } from '@/lib/reviews/queries'
-import { getRiskSummary } from '@/lib/risks/queries'
-import { getSchoolOverview } from '@/lib/schools/queries'
 
 export const metadata: Metadata = { title: 'Dashboard' }
 
@@ -44,17 +41,9 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const [{ school, members, auditCount, recent: recentRows }, catalogue, risks, reviewDue, coverage] =
-    await Promise.all([
-      getSchoolOverview(ctx.schoolId),
-      getCatalogueSummary(ctx.schoolId, ctx.timeZone),
-      can(ctx.role, 'risks.read') ? getRiskSummary(ctx.schoolId, ctx.timeZone) : null,
-      can(ctx.role, 'review.read') ? getReviewDue(ctx.schoolId) : null,
-      can(ctx.role, 'contingency.read') ? getCoverage(ctx.schoolId, ctx.timeZone) : null,
-    ])
-  const recent = can(ctx.role, 'audit.read')
-    ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone)
-    : []
+  const { school, members, auditCount, recentRows, catalogue, risks, reviewDue, coverage, plan, ownAck } =
+    await getDashboard(ctx)
+  const recent = recentRows.length > 0 ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone) : []
   const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
   return (
     <>
@@ -82,6 +71,10 @@ export default async function DashboardPage() {
         </section>
       )}
       <DashboardForYou />
+      {ownAck && <AcknowledgePanel own={ownAck} />}
+      {plan && (
+        <PlanStatusPanel plan={plan} timeZone={ctx.timeZone} approver={can(ctx.role, 'plan.approve')} />
+      )}
       {reviewDue && <ReviewDuePanel due={reviewDue} />}
       <section aria-labelledby="catalogue-h" className="mb-8">
         <h2 id="catalogue-h" className="mb-3 text-lg font-bold">

@@ -1,14 +1,25 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
+import { ReviewProposalList } from '@/components/reviews/review-proposals'
 import { PageHeader } from '@/components/ui/page-header'
 import { TableScroll } from '@/components/ui/table-scroll'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { formatDate, formatDay } from '@/lib/format'
-import { getReviewDue, listOpenReviewActions, listReviews } from '@/lib/reviews/queries'
-import { KIND_LABELS, STATUS_LABELS } from '@/lib/reviews/schema'
+import {
+  evaluateReviewTriggers,
+  getReviewDue,
+  listDecidedProposals,
+  listOpenProposals,
+  listOpenReviewActions,
+  listReviews,
+  seesProposals,
+} from '@/lib/reviews/queries'
+import { KIND_LABELS, PROPOSAL_STATUS_LABELS, STATUS_LABELS } from '@/lib/reviews/schema'
+import { TRIGGER_LABELS } from '@/lib/reviews/triggers'
 import { ActionDone } from './_components/action-done'
+import { DismissProposal, StartProposedReview } from './_components/proposal-forms'
 import { StartReview } from './_components/start-review'
 
 export const metadata: Metadata = { title: 'Reviews' }
@@ -22,6 +33,12 @@ export default async function ReviewsPage() {
     listOpenReviewActions(ctx.schoolId),
   ])
   const awaiting = reviews.find((r) => r.status === 'SUBMITTED')
+  // The manager and the head teacher see what the triggers propose, evaluated as the page loads.
+  const proposals = seesProposals(ctx.role)
+    ? await evaluateReviewTriggers(ctx.schoolId, due).then(() =>
+        Promise.all([listOpenProposals(ctx.schoolId, due), listDecidedProposals(ctx.schoolId)]),
+      )
+    : null
   return (
     <>
       <PageHeader
@@ -48,6 +65,68 @@ export default async function ReviewsPage() {
         <div className="mb-8">
           <StartReview />
         </div>
+      )}
+      {proposals && (
+        <section aria-labelledby="proposals-h" className="mb-8">
+          <h2 id="proposals-h" className="mb-1 text-lg font-bold">
+            Proposed reviews
+          </h2>
+          <p className="mb-3 max-w-prose text-sm text-slate-700">
+            Besides the schedule, a review is proposed when the approved plan has been out of date for a
+            while, a vital or high service is added or changed, or a new head teacher or service continuity
+            manager takes office.
+          </p>
+          {proposals[0].length === 0 ? (
+            <p>None open.</p>
+          ) : (
+            <ReviewProposalList
+              proposals={proposals[0]}
+              timeZone={ctx.timeZone}
+              actions={(p) =>
+                edit ? (
+                  <div className="mt-2 grid gap-3 sm:grid-cols-2">
+                    {due.current ? (
+                      <p className="text-sm">
+                        <Link href={`/reviews/${due.current.id}`} className="text-brand-700 underline">
+                          Review {due.current.number}
+                        </Link>{' '}
+                        is under way and covers this.
+                      </p>
+                    ) : (
+                      <StartProposedReview id={p.id} version={p.version} />
+                    )}
+                    <DismissProposal id={p.id} version={p.version} />
+                  </div>
+                ) : due.current ? (
+                  <p className="mt-1 text-sm">Review {due.current.number} is under way and covers this.</p>
+                ) : null
+              }
+            />
+          )}
+          {proposals[1].length > 0 && (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-brand-700 underline">Decided lately</summary>
+              <ul className="mt-2 space-y-2 text-sm">
+                {proposals[1].map((p) => (
+                  <li key={p.id} className="rounded-md border border-slate-300 bg-white p-3">
+                    <p>
+                      <span className="font-semibold">{PROPOSAL_STATUS_LABELS[p.status]}</span>
+                      {p.decidedAt ? ` ${formatDate(p.decidedAt, ctx.timeZone)}` : ''} ·{' '}
+                      {TRIGGER_LABELS[p.kind]}
+                    </p>
+                    <p>{p.reason}</p>
+                    {p.dismissReason && <p className="text-slate-700">Why: “{p.dismissReason}”</p>}
+                    {p.review && (
+                      <Link href={`/reviews/${p.review.id}`} className="text-brand-700 underline">
+                        Review {p.review.number}
+                      </Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
       )}
       <section aria-labelledby="reviews-h" className="mb-8">
         <h2 id="reviews-h" className="mb-3 text-lg font-bold">

@@ -6,10 +6,9 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
-import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { formatDate, formatDateTime, formatDay } from '@/lib/format'
-import { checklistProgress, portalHint, SECTION_LABELS, SECTIONS } from '@/lib/reviews/checklist'
-import { getReview, listReviewChanges } from '@/lib/reviews/queries'
+import { checklistProgress, SECTION_LABELS, SECTIONS } from '@/lib/reviews/checklist'
+import { getReview, getReviewHints, listReviewChanges } from '@/lib/reviews/queries'
 import { ANSWERS, KIND_LABELS, STATUS_LABELS } from '@/lib/reviews/schema'
 import { ActionDone } from '../_components/action-done'
 import { ChecklistForm } from '../_components/checklist-form'
@@ -42,16 +41,11 @@ export default async function ReviewPage({
   const editable = can(ctx.role, 'review.edit') && (review.status === 'OPEN' || review.status === 'RETURNED')
   const deciding = can(ctx.role, 'review.signoff') && review.status === 'SUBMITTED'
   const progress = checklistProgress(review.answers)
-  // What the portal knows now, beside the questions, while the review is being answered.
-  const hints: Record<string, string> = {}
-  if (editable) {
-    const catalogue = await getCatalogueSummary(ctx.schoolId, ctx.timeZone)
-    const facts = { ...catalogue, changed: changes.byEntity }
-    for (const a of review.answers) {
-      const hint = portalHint(a.question, facts)
-      if (hint) hints[a.id] = hint
-    }
-  }
+  // What the portal knows beside the questions: now while it is answered, as submitted once it is.
+  const hints = await getReviewHints(ctx.schoolId, review, {
+    timeZone: ctx.timeZone,
+    changed: changes.byEntity,
+  })
   const lastReturn = [...review.events].reverse().find((e) => e.kind === 'RETURNED')
   const noAnswers = review.answers.filter((a) => a.answer === 'NO')
   return (
@@ -63,7 +57,7 @@ export default async function ReviewPage({
       </p>
       <PageHeader
         title={`Review ${review.number}`}
-        description={`${KIND_LABELS[review.kind]} review${review.firstReview ? ' (the first)' : ''}, due ${formatDay(review.dueDate)}. Covers changes ${review.coversFrom ? `since ${formatDateTime(review.coversFrom, ctx.timeZone)}` : 'since the portal began'}.`}
+        description={`${KIND_LABELS[review.kind]} review${review.firstReview ? ' (the first)' : ''}, due ${formatDay(review.dueDate)}.${review.reason ? ` Started because: ${review.reason}` : ''} Covers changes ${review.coversFrom ? `since ${formatDateTime(review.coversFrom, ctx.timeZone)}` : 'since the portal began'}.`}
       />
       <p className="mb-4">
         <span className="rounded bg-slate-200 px-2 py-1 text-sm font-semibold" data-testid="review-status">
@@ -77,6 +71,16 @@ export default async function ReviewPage({
         >
           {review.signOffComment ? <p>“{review.signOffComment}”</p> : null}
           <p>A signed-off review cannot change.</p>
+          <p className="mt-2">
+            {/* A file download, not a page: a plain link so the browser saves it. */}
+            <a
+              href={`/reviews/${review.id}/report`}
+              className="font-semibold text-brand-700 underline"
+              download
+            >
+              Download the report (PDF)
+            </a>
+          </p>
         </Notice>
       )}
       {review.status === 'RETURNED' && lastReturn && (
@@ -116,7 +120,14 @@ export default async function ReviewPage({
                 <dl className="mt-2 space-y-2">
                   {mine.map((a) => (
                     <div key={a.id} className="rounded-md border border-slate-300 bg-white p-3">
-                      <dt>{a.question}</dt>
+                      <dt>
+                        {a.question}
+                        {hints[a.id] ? (
+                          <span className="mt-1 block rounded bg-sky-50 px-2 py-1 text-sm text-sky-950">
+                            <span className="font-semibold">The portal knew:</span> {hints[a.id]}
+                          </span>
+                        ) : null}
+                      </dt>
                       <dd className="font-semibold">
                         {answerLabel(a.answer)}
                         {a.notes ? <span className="block font-normal text-slate-700">{a.notes}</span> : null}

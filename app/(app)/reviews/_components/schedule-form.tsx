@@ -51,6 +51,14 @@ export function ScheduleForm({ initial, version }: { initial: Record<string, str
           </fieldset>
         ))}
       </div>
+      <div className="max-w-sm">
+        <Text
+          name="staleDays"
+          label="Days the plan may be out of date"
+          hint="A review is proposed once the approved plan has been out of date for longer."
+          inputMode="numeric"
+        />
+      </div>
       <SubmitButton>Save the schedule</SubmitButton>
     </ActionForm>
   )

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
-import { SECTION_LABELS, SECTIONS, STARTER_CHECKLIST } from '@/lib/reviews/checklist'
+import { describeSource, SECTION_LABELS, SECTIONS, STARTER_CHECKLIST } from '@/lib/reviews/checklist'
 import { getReviewSchedule, listChecklist } from '@/lib/reviews/queries'
 import { scheduleFormValues } from '@/lib/reviews/schema'
 import { AddQuestionForm, QuestionArchive } from '../_components/checklist-editor'
@@ -55,7 +55,7 @@ export default async function ReviewSettingsPage() {
                         {i.question}
                         {i.archivedAt ? ' (retired)' : ''}
                       </p>
-                      {i.source && <p className="text-xs text-slate-600">From {i.source}</p>}
+                      {i.source && <p className="text-xs text-slate-600">From {describeSource(i.source)}</p>}
                     </div>
                     {i.version > 0 && (
                       <QuestionArchive

@@ -1,0 +1,109 @@
+import 'server-only'
+import { AUDIT_ROW_SELECT } from '@/lib/audit/queries'
+import { can } from '@/lib/auth/permissions'
+import type { SchoolContext } from '@/lib/auth/school-context'
+import { dayIn } from '@/lib/catalogue/standby'
+import { getCoverage } from '@/lib/coverage/queries'
+import { db } from '@/lib/db'
+import { getCatalogueSummary } from '@/lib/dependencies/queries'
+import { getOwnAcknowledgement, getPlanDashboard } from '@/lib/plan-versions/queries'
+import { versionCache } from '@/lib/records/version-cache'
+import { getReviewDue, loadReviewProposals, seesProposals } from '@/lib/reviews/queries'
+import { getRiskSummary } from '@/lib/risks/queries'
+
+/*
+ * The dashboard's view query. Its panels summarise every domain (catalogue, risks, coverage, reviews,
+ * people), which is a score of queries and a good deal of work; yet they change only when the school's
+ * records do, or when the day turns (overdue reviews, risks and restore tests are counted by the day). So
+ * each panel is worked out once per `School.dataVersion` (moved by triggers on every write to the school's
+ * records, its settings included: migration `data_version`) and calendar day in the school's time zone,
+ * and kept in `lib/records/version-cache.ts`. A page view then runs three queries whatever the school's
+ * size: the school row with its data version, the latest changes, and the session (lib/auth).
+ *
+ * The recent changes are read fresh: sign-ins write audit rows without touching the data version.
+ */
+
+const panels = versionCache<unknown>(2000)
+
+type Panels = {
+  catalogue: Awaited<ReturnType<typeof getCatalogueSummary>>
+  risks: Awaited<ReturnType<typeof getRiskSummary>> | null
+  reviewDue: Awaited<ReturnType<typeof getReviewDue>> | null
+  reviewProposals: Awaited<ReturnType<typeof loadReviewProposals>> | null
+  coverage: Awaited<ReturnType<typeof getCoverage>> | null
+  members: Partial<Record<string, number>>
+  plan: Awaited<ReturnType<typeof getPlanDashboard>> | null
+  ownAck: Awaited<ReturnType<typeof getOwnAcknowledgement>> | null
+}
+
+async function countMembers(schoolId: string) {
+  const rows = await db.membership.groupBy({ by: ['role'], where: { schoolId }, _count: { _all: true } })
+  const members: Partial<Record<string, number>> = {}
+  for (const r of rows) members[r.role] = r._count._all
+  return members
+}
+
+/** Everything the dashboard shows that this person may see; panels they may not see are null. */
+export async function getDashboard(
+  ctx: Pick<SchoolContext, 'schoolId' | 'role' | 'timeZone'> & { userId?: string },
+  now = new Date(),
+) {
+  const { schoolId, role, timeZone } = ctx
+  const [school, recentRows] = await Promise.all([
+    db.school.findUniqueOrThrow({
+      where: { id: schoolId },
+      select: {
+        name: true,
+        urn: true,
+        timeZone: true,
+        goLiveDate: true,
+        reviewCadenceMonths: true,
+        dataVersion: true,
+        // The rows of a bulk change count once and show as its one summary, as the activity log shows them.
+        _count: { select: { auditEvents: { where: { batchId: null } } } },
+      },
+    }),
+    can(role, 'audit.read')
+      ? db.auditEvent.findMany({
+          where: { schoolId, batchId: null },
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          take: 5,
+          select: AUDIT_ROW_SELECT,
+        })
+      : [],
+  ])
+  const { dataVersion, _count, ...rest } = school
+  const day = dayIn(now, timeZone)
+  // Each panel's key holds everything it depends on besides the data version: the school, the zone it is
+  // shown in and the day. Computed only for the roles that see it.
+  const cached = <T>(part: keyof Panels, compute: () => Promise<T>, who = ''): Promise<T> =>
+    panels.getAsync(`${part}:${schoolId}:${timeZone}:${day}:${who}`, dataVersion, compute) as Promise<T>
+
+  // The plan panels too: publishing, approving, acknowledging and every change the staleness list names
+  // write rows that move the data version. A person's own acknowledgement is kept per person.
+  const [catalogue, risks, reviewDue, coverage, members, plan, ownAck, proposals] = await Promise.all([
+    cached('catalogue', () => getCatalogueSummary(schoolId, timeZone)),
+    can(role, 'risks.read') ? cached('risks', () => getRiskSummary(schoolId, timeZone)) : null,
+    can(role, 'review.read') ? cached('reviewDue', () => getReviewDue(schoolId, now)) : null,
+    can(role, 'contingency.read') ? cached('coverage', () => getCoverage(schoolId, timeZone, now)) : null,
+    can(role, 'people.read') ? cached('members', () => countMembers(schoolId)) : null,
+    can(role, 'plan.draft') ? cached('plan', () => getPlanDashboard(schoolId, timeZone)) : null,
+    can(role, 'plan.acknowledge') && ctx.userId
+      ? cached('ownAck', () => getOwnAcknowledgement(schoolId, ctx.userId!), ctx.userId)
+      : null,
+    // Evaluated inside the cache: each cause moves the data version or comes with the day (reviews/queries.ts).
+    seesProposals(role) ? cached('reviewProposals', () => loadReviewProposals(schoolId, now)) : null,
+  ])
+  return {
+    school: rest,
+    auditCount: _count.auditEvents,
+    recentRows,
+    catalogue,
+    risks,
+    reviewDue: reviewDue && proposals ? { ...reviewDue, proposals } : reviewDue,
+    coverage,
+    members: members ?? {},
+    plan,
+    ownAck,
+  }
+}

@@ -1,0 +1,57 @@
+/*
+ * The dashboard keeps its panels per School.dataVersion and day (lib/dashboard/queries.ts): a repeat view
+ * runs a fixed handful of queries, and any change to the school's records shows on the very next view.
+ */
+import { describe, expect, it } from 'vitest'
+import { getDashboard } from '@/lib/dashboard/queries'
+import { countQueries, db } from '@/lib/db'
+import { makeMember, makeSchool, makeService } from '../support/factories'
+
+const manager = (schoolId: string) => ({ schoolId, role: 'MANAGER' as const, timeZone: 'Europe/London' })
+
+describe('dashboard', () => {
+  it('works its panels out once, then reads only the school row and the latest changes', async () => {
+    const school = await makeSchool()
+    // The first view of a new school creates its built-in recovery roles (a write), so warm it up first.
+    await getDashboard(manager(school.id))
+    await makeService(school.id, { name: 'Email' })
+    const first = await countQueries(() => getDashboard(manager(school.id)))
+    const again = await countQueries(() => getDashboard(manager(school.id)))
+    expect(first.queries).toBeGreaterThan(again.queries)
+    expect(again.queries).toBe(2)
+    expect(again.result.catalogue.services).toBe(1)
+  })
+
+  it('shows a change to any domain on the next view', async () => {
+    const school = await makeSchool()
+    await getDashboard(manager(school.id))
+    await makeService(school.id, { name: 'Wi-Fi', criticality: 1 })
+    expect((await getDashboard(manager(school.id))).catalogue.services).toBe(1)
+    await makeMember(school.id, 'HEAD')
+    expect((await getDashboard(manager(school.id))).members.HEAD).toBe(1)
+    await db.school.update({
+      where: { id: school.id },
+      data: { reviewCadenceMonths: 6, reviewSchedule: 'MONTHS' },
+    })
+    expect((await getDashboard(manager(school.id))).reviewDue?.cadence).toMatch(/6 months/)
+  })
+
+  it('works panels out per day: an overdue count changes when the day turns without any write', async () => {
+    const school = await makeSchool()
+    const today = new Date('2026-11-24T12:00:00Z')
+    const a = await getDashboard(manager(school.id), today)
+    const later = new Date('2031-11-24T12:00:00Z')
+    const b = await getDashboard(manager(school.id), later)
+    expect(a.reviewDue?.due).toBeDefined()
+    expect(b.reviewDue?.overdue).toBe(true)
+    expect(a.reviewDue?.overdue).toBe(false)
+  })
+
+  it('leaves out the panels a role may not see', async () => {
+    const school = await makeSchool()
+    const view = await getDashboard({ schoolId: school.id, role: 'VIEWER', timeZone: 'Europe/London' })
+    expect(view.coverage).toBeNull()
+    expect(view.members).toEqual({})
+    expect(view.recentRows).toEqual([])
+  })
+})
