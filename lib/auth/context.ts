@@ -8,6 +8,7 @@ import { authOptions } from './options'
 import type { Permission } from './permissions'
 import { can } from './permissions'
 import { type LiveSession, resolveSchoolContext, type SchoolContext } from './school-context'
+import { decodeRemembered } from './token-cache'
 
 const SECURE_SESSION_COOKIE = '__Secure-next-auth.session-token'
 
@@ -21,6 +22,7 @@ const getLiveSession = cache(async (): Promise<LiveSession | null> => {
   const token = await getToken({
     req: { cookies: jar, headers: await headers() } as unknown as Parameters<typeof getToken>[0]['req'],
     secret: authOptions.secret,
+    decode: decodeRemembered,
     // next-auth names the cookie __Secure-... on https sites; read whichever this browser holds (both are
     // sealed with the secret, so accepting either weakens nothing).
     secureCookie: jar.getAll().some((c) => c.name.startsWith(SECURE_SESSION_COOKIE)),
