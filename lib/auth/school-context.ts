@@ -15,6 +15,14 @@ export type SchoolContext = {
    * that tests build by hand.
    */
   sessionId?: string
+  /**
+   * School.dataVersion as this request found it (see lib/dashboard/queries.ts): read with the session, so
+   * a page whose view is cached per data version needs no query of its own to know whether it is current.
+   * Absent only in contexts that tests build by hand.
+   */
+  dataVersion?: number
+  /** How many invitations to other schools are open for this person's e-mail (the dashboard shows them). */
+  openInvitations?: number
 }
 
 /** A live session: its user, and the school they act in (null when they belong to no school). */
@@ -27,6 +35,8 @@ type Row = {
   schoolId: string | null
   schoolName: string | null
   timeZone: string | null
+  dataVersion: number | null
+  openInvitations: number
 }
 
 /**
@@ -45,7 +55,10 @@ export async function resolveSchoolContext(
 ): Promise<LiveSession | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT u."name" AS "userName", u."lastSchoolId", m."role"::text AS "role",
-           s."id" AS "schoolId", s."name" AS "schoolName", s."timeZone"
+           s."id" AS "schoolId", s."name" AS "schoolName", s."timeZone", s."dataVersion",
+           (SELECT count(*)::int FROM "Invitation" i
+             WHERE i."email" = u."email" AND i."acceptedAt" IS NULL AND i."declinedAt" IS NULL
+               AND i."revokedAt" IS NULL AND i."expiresAt" > ${now}) AS "openInvitations"
     FROM "Session" se
     JOIN "User" u ON u."id" = se."userId"
     LEFT JOIN "Membership" m ON m."userId" = u."id"
@@ -69,6 +82,8 @@ export async function resolveSchoolContext(
       schoolName: current.schoolName,
       timeZone: current.timeZone,
       role: current.role,
+      dataVersion: current.dataVersion ?? undefined,
+      openInvitations: first.openInvitations,
       schools,
       sessionId: session.sessionId,
     },

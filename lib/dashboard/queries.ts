@@ -17,8 +17,9 @@ import { getRiskSummary } from '@/lib/risks/queries'
  * records do, or when the day turns (overdue reviews, risks and restore tests are counted by the day). So
  * each panel is worked out once per `School.dataVersion` (moved by triggers on every write to the school's
  * records, its settings included: migration `data_version`) and calendar day in the school's time zone,
- * and kept in `lib/records/version-cache.ts`. A page view then runs three queries whatever the school's
- * size: the school row with its data version, the latest changes, and the session (lib/auth).
+ * and kept in `lib/records/version-cache.ts`, the school's own row among them. A page view then runs two
+ * queries whatever the school's size: the session, which brings the data version with it (lib/auth), and
+ * the latest changes; and the count of changes once more whenever a new one has been recorded.
  *
  * The recent changes are read fresh: sign-ins write audit rows without touching the data version.
  */
@@ -26,6 +27,8 @@ import { getRiskSummary } from '@/lib/risks/queries'
 const panels = versionCache<unknown>(2000)
 
 type Panels = {
+  school: Awaited<ReturnType<typeof readSchool>>
+  auditCount: number
   catalogue: Awaited<ReturnType<typeof getCatalogueSummary>>
   risks: Awaited<ReturnType<typeof getRiskSummary>> | null
   reviewDue: Awaited<ReturnType<typeof getReviewDue>> | null
@@ -43,26 +46,30 @@ async function countMembers(schoolId: string) {
   return members
 }
 
-/** Everything the dashboard shows that this person may see; panels they may not see are null. */
+async function readSchool(schoolId: string) {
+  return db.school.findUniqueOrThrow({
+    where: { id: schoolId },
+    select: { name: true, urn: true, timeZone: true, goLiveDate: true, reviewCadenceMonths: true },
+  })
+}
+
+/**
+ * Everything the dashboard shows that this person may see; panels they may not see are null.
+ *
+ * `ctx.dataVersion` is the school's data version as the session query read it (lib/auth/school-context.ts):
+ * with it, a repeat view runs one query of its own, the latest changes. Without it (a context built by
+ * hand) the version is read first.
+ */
 export async function getDashboard(
-  ctx: Pick<SchoolContext, 'schoolId' | 'role' | 'timeZone'> & { userId?: string },
+  ctx: Pick<SchoolContext, 'schoolId' | 'role' | 'timeZone' | 'dataVersion'> & { userId?: string },
   now = new Date(),
 ) {
   const { schoolId, role, timeZone } = ctx
-  const [school, recentRows] = await Promise.all([
-    db.school.findUniqueOrThrow({
-      where: { id: schoolId },
-      select: {
-        name: true,
-        urn: true,
-        timeZone: true,
-        goLiveDate: true,
-        reviewCadenceMonths: true,
-        dataVersion: true,
-        // The rows of a bulk change count once and show as its one summary, as the activity log shows them.
-        _count: { select: { auditEvents: { where: { batchId: null } } } },
-      },
-    }),
+  const [dataVersion, recentRows] = await Promise.all([
+    ctx.dataVersion ??
+      db.school
+        .findUniqueOrThrow({ where: { id: schoolId }, select: { dataVersion: true } })
+        .then((s) => s.dataVersion),
     can(role, 'audit.read')
       ? db.auditEvent.findMany({
           where: { schoolId, batchId: null },
@@ -72,7 +79,6 @@ export async function getDashboard(
         })
       : [],
   ])
-  const { dataVersion, _count, ...rest } = school
   const day = dayIn(now, timeZone)
   // Each panel's key holds everything it depends on besides the data version: the school, the zone it is
   // shown in and the day. Computed only for the roles that see it.
@@ -81,22 +87,30 @@ export async function getDashboard(
 
   // The plan panels too: publishing, approving, acknowledging and every change the staleness list names
   // write rows that move the data version. A person's own acknowledgement is kept per person.
-  const [catalogue, risks, reviewDue, coverage, members, plan, ownAck, proposals] = await Promise.all([
-    cached('catalogue', () => getCatalogueSummary(schoolId, timeZone)),
-    can(role, 'risks.read') ? cached('risks', () => getRiskSummary(schoolId, timeZone)) : null,
-    can(role, 'review.read') ? cached('reviewDue', () => getReviewDue(schoolId, now)) : null,
-    can(role, 'contingency.read') ? cached('coverage', () => getCoverage(schoolId, timeZone, now)) : null,
-    can(role, 'people.read') ? cached('members', () => countMembers(schoolId)) : null,
-    can(role, 'plan.draft') ? cached('plan', () => getPlanDashboard(schoolId, timeZone)) : null,
-    can(role, 'plan.acknowledge') && ctx.userId
-      ? cached('ownAck', () => getOwnAcknowledgement(schoolId, ctx.userId!), ctx.userId)
-      : null,
-    // Evaluated inside the cache: each cause moves the data version or comes with the day (reviews/queries.ts).
-    seesProposals(role) ? cached('reviewProposals', () => loadReviewProposals(schoolId, now)) : null,
-  ])
+  // The count of recorded changes moves with every audit row, sign-ins included, which leave the data
+  // version alone; rows are only ever added, so the newest one's id names the count exactly.
+  const newest = recentRows[0]?.id ?? 'none'
+  const [school, auditCount, catalogue, risks, reviewDue, coverage, members, plan, ownAck, proposals] =
+    await Promise.all([
+      cached('school', () => readSchool(schoolId)),
+      can(role, 'audit.read')
+        ? cached('auditCount', () => db.auditEvent.count({ where: { schoolId, batchId: null } }), newest)
+        : 0,
+      cached('catalogue', () => getCatalogueSummary(schoolId, timeZone)),
+      can(role, 'risks.read') ? cached('risks', () => getRiskSummary(schoolId, timeZone)) : null,
+      can(role, 'review.read') ? cached('reviewDue', () => getReviewDue(schoolId, now)) : null,
+      can(role, 'contingency.read') ? cached('coverage', () => getCoverage(schoolId, timeZone, now)) : null,
+      can(role, 'people.read') ? cached('members', () => countMembers(schoolId)) : null,
+      can(role, 'plan.draft') ? cached('plan', () => getPlanDashboard(schoolId, timeZone)) : null,
+      can(role, 'plan.acknowledge') && ctx.userId
+        ? cached('ownAck', () => getOwnAcknowledgement(schoolId, ctx.userId!), ctx.userId)
+        : null,
+      // Evaluated inside the cache: each cause moves the data version or comes with the day (reviews/queries.ts).
+      seesProposals(role) ? cached('reviewProposals', () => loadReviewProposals(schoolId, now)) : null,
+    ])
   return {
-    school: rest,
-    auditCount: _count.auditEvents,
+    school,
+    auditCount,
     recentRows,
     catalogue,
     risks,

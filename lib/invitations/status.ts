@@ -27,7 +27,10 @@ export function invitationExpiry(from: Date): Date {
   return new Date(from.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
 }
 
-/** The Prisma filter for invitations still open at `now` (the same rule as invitationStatus). */
+/**
+ * The Prisma filter for invitations still open at `now` (the same rule as invitationStatus). The session
+ * query counts them with the same rule in SQL (lib/auth/school-context.ts, `openInvitations`).
+ */
 export function pendingWhere(now: Date) {
   return { acceptedAt: null, declinedAt: null, revokedAt: null, expiresAt: { gt: now } }
 }

@@ -85,3 +85,46 @@ describe('current school', () => {
     expect(await resolveSchoolContext(db, { sessionId: 'no-such-session', userId: u.id })).toBeNull()
   })
 })
+
+describe('what the session query brings along', () => {
+  it("carries the school's data version as it is now", async () => {
+    const a = await makeSchool()
+    const { user } = await makeMember(a.id, 'MANAGER')
+    const before = await contextNow(user.id)
+    const stored = await db.school.findUniqueOrThrow({ where: { id: a.id }, select: { dataVersion: true } })
+    expect(before?.dataVersion).toBe(stored.dataVersion)
+    await db.school.update({ where: { id: a.id }, data: { urn: '123456' } })
+    expect((await contextNow(user.id))?.dataVersion).toBeGreaterThan(stored.dataVersion)
+  })
+
+  it('counts open invitations by the same rule as the list of them', async () => {
+    const a = await makeSchool()
+    const other = await makeSchool()
+    const { user } = await makeMember(a.id, 'TEAM')
+    const now = new Date()
+    const day = 24 * 60 * 60 * 1000
+    const invite = (
+      data: Partial<{ expiresAt: Date; acceptedAt: Date; declinedAt: Date; revokedAt: Date }>,
+    ) =>
+      db.invitation.create({
+        data: {
+          schoolId: other.id,
+          email: user.email,
+          name: 'Them',
+          role: 'VIEWER',
+          expiresAt: new Date(now.getTime() + day),
+          ...data,
+        },
+      })
+    expect((await contextNow(user.id))?.openInvitations).toBe(0)
+    await invite({})
+    await invite({})
+    await invite({ expiresAt: new Date(now.getTime() - day) })
+    await invite({ acceptedAt: now })
+    await invite({ declinedAt: now })
+    await invite({ revokedAt: now })
+    const { listMyInvitations } = await import('@/lib/invitations/queries')
+    expect((await listMyInvitations(user.id)).length).toBe(2)
+    expect((await contextNow(user.id))?.openInvitations).toBe(2)
+  })
+})
