@@ -3,13 +3,15 @@ import { REQUEST_BODY_LIMIT } from './lib/security/body-limit'
 import { staticSecurityHeaders } from './lib/security/headers'
 
 const nextConfig: NextConfig = {
-  // These load WebAssembly or native code at run time; bundling them breaks that.
+  // These load WebAssembly, native code or data files (pdfkit's font metrics and colour profile, found
+  // from its own folder) at run time; bundling them breaks that.
   serverExternalPackages: [
     '@electric-sql/pglite',
     'pglite-prisma-adapter',
     'pg',
     '@prisma/adapter-pg',
     '@react-pdf/renderer',
+    'pdfkit',
   ],
   poweredByHeader: false,
   // Room for an asset register CSV a little over its 2 MB limit, so that the import itself can say

@@ -1,16 +1,14 @@
 /**
- * The shared kit of the portal's PDFs (@react-pdf/renderer, no browser): page styles, the running header
- * and the footer with the stamp and page numbers, and the QR code that opens the check page.
+ * The kit of the review report (`review.tsx`, @react-pdf/renderer, no browser): page styles, the running
+ * header and the footer with page numbers. The full plan and the member pack are drawn with pdfkit
+ * directly (`layout.ts`, which says why); a review report is a few pages, where react-pdf's cost is small.
  *
- * Built for speed on trust-sized plans (hundreds of pages): plain Views and Texts, only the header and
- * footer are `fixed`, no per-row `wrap={false}`, thin rules instead of boxed tables. Built-in Helvetica
- * only, so rendering needs no network and no font files.
+ * Plain Views and Texts, only the header and footer are `fixed`, thin rules instead of boxed tables.
+ * Built-in Helvetica only, so rendering needs no network and no font files.
  */
 import { Font, Text, View } from '@react-pdf/renderer'
 import type { Style } from '@react-pdf/types'
-import QRCode from 'qrcode'
 import type { ReactNode } from 'react'
-import { checkUrl, footerFingerprint, footerLine, type PdfStamp } from './stamp'
 
 // Words are never hyphenated: a phone number or contract reference split across lines misleads, and the
 // default hyphenation costs time on every word.
@@ -71,16 +69,6 @@ export const s = {
     lineHeight: 1.2,
     color: colours.muted,
   },
-  footerPrint: {
-    position: 'absolute',
-    bottom: 16,
-    left: 40,
-    right: 40,
-    fontSize: 7,
-    lineHeight: 1.2,
-    fontFamily: 'Courier',
-    color: colours.muted,
-  },
   h1: { fontSize: 20, lineHeight: 1.2, fontFamily: 'Helvetica-Bold', marginBottom: 8 },
   h2: { fontSize: 14, lineHeight: 1.2, fontFamily: 'Helvetica-Bold', marginTop: 4, marginBottom: 6 },
   h3: { fontSize: 11, lineHeight: 1.2, fontFamily: 'Helvetica-Bold', marginTop: 8, marginBottom: 3 },
@@ -125,26 +113,6 @@ export function Header({ left, right }: { left: string; right: string }) {
   )
 }
 
-/**
- * The stamp at the foot of every page (school, version, status, date; the fingerprint below) and
- * "page n of m", each placed absolutely on its own rather than in a row of boxes.
- */
-export function Footer({ stamp }: { stamp: PdfStamp }) {
-  return (
-    <>
-      <Text style={s.footerLine} fixed>
-        {footerLine(stamp)}
-      </Text>
-      <View style={s.footerPage} fixed>
-        <Text style={s.footerPageText} render={pageOf} />
-      </View>
-      <Text style={s.footerPrint} fixed>
-        {footerFingerprint(stamp)}
-      </Text>
-    </>
-  )
-}
-
 const pageOf = ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
   `Page ${pageNumber} of ${totalPages}`
 
@@ -171,9 +139,4 @@ export function Field({ label, children }: { label: string; children: ReactNode 
       {children}
     </Text>
   )
-}
-
-/** A PNG data URL of the QR code that opens the check page for this fingerprint. */
-export async function checkQrCode(origin: string, fingerprint: string): Promise<string> {
-  return QRCode.toDataURL(checkUrl(origin, fingerprint), { errorCorrectionLevel: 'M', margin: 1, width: 300 })
 }

@@ -1,7 +1,7 @@
 /**
  * The stamp every page of a plan PDF carries (issue 11, item 5): which school, which version, whether the
  * head teacher approved it, when, and the fingerprint that the check page recognises. Pure: the words are
- * worked out here and tested; the kit (`kit.tsx`) only lays them out.
+ * worked out here and tested; the layout (`layout.ts`, `kit.tsx` for the review report) only places them.
  */
 import { groupFingerprint } from '@/lib/plan/snapshot'
 
