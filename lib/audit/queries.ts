@@ -14,7 +14,12 @@ import {
 } from './describe'
 import type { AuditEntity, NamedEntity } from './vocabulary'
 
-export const ACTIVITY_PAGE_SIZE = 50
+/**
+ * Changes per page of the activity log. Each change reads as a sentence with its fields beneath, about
+ * 2 KB of page; 25 fill a laptop screen two or three times over and keep the page quick to serve (issue 8:
+ * at 50 the log served a third of the sign-in page's requests a second); the filters and paging reach the rest.
+ */
+export const ACTIVITY_PAGE_SIZE = 25
 /** At most this many rows of bulk changes are read for one page (an import can hold thousands). */
 export const BATCH_ROWS_PER_PAGE = 1000
 /** Rows of one bulk change per page of its own page (/activity/batch/[id]). */
