@@ -12,8 +12,10 @@ import {
   shuffled,
   step,
   svc,
+  trust,
   unrelatedService,
 } from '@/tests/support/plan'
+import { estimateRecovery as referenceEstimates } from '@/tests/support/plan-reference/estimate'
 import { estimateRecovery, type ServiceEstimate } from './estimate'
 import type { RecoveryInput } from './order'
 
@@ -357,5 +359,42 @@ describe('estimateRecovery: properties over random schools', () => {
         expect(after.loops).toEqual(before.loops)
       }),
     )
+  })
+})
+
+describe('estimateRecovery: exactly what the reference copy gives', () => {
+  // The engine is written for speed; tests/support/plan-reference keeps the straightforward version it
+  // replaced. A faster schedule that started one step in another order would fail here.
+  it('on random schools, with and without loops', () => {
+    const schools = fc.oneof(randomSchool(), randomSchool({ stepLinks: true, assetLoops: true }))
+    fc.assert(
+      fc.property(schools, (input) => {
+        expect(estimateRecovery(input)).toStrictEqual(referenceEstimates(input))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('on random schools with a crowd or a single person, where the schedule is most and least stretched', () => {
+    const roles = ['tech', 'office', 'supplier']
+    const teams = fc
+      .constantFrom(1, 2, 30)
+      .map((size) =>
+        Array.from({ length: size }, (_, i) => member(`m${i}`, i % 2 ? roles : roles.slice(i % 3))),
+      )
+    fc.assert(
+      fc.property(randomSchool({ stepLinks: true }), teams, (input, members) => {
+        const withTeam = { ...input, members }
+        expect(estimateRecovery(withTeam)).toStrictEqual(referenceEstimates(withTeam))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('on a made-up trust: three schools of 300 assets sharing trust-wide ones', () => {
+    for (const seed of [1, 2]) {
+      const input = trust(60, 910, 3640, 3000, seed)
+      expect(estimateRecovery(input)).toStrictEqual(referenceEstimates(input))
+    }
   })
 })
