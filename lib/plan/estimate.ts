@@ -35,7 +35,6 @@ import { byId, findCycle, nameCollator } from '@/lib/catalogue/graph'
 import { isLoop, stronglyConnected } from './loops'
 import {
   type Loop,
-  MinHeap,
   type PlanMember,
   type PlanStep,
   type RecoveryInput,
@@ -101,10 +100,16 @@ type TaskNode = { key: string; step: PlanStep | null; assetId: string | null; pl
 type TaskGraph = {
   nodes: TaskNode[]
   minutes: number[]
-  preds: number[][]
-  succs: number[][]
+  /**
+   * What each node waits for, as compressed rows: the nodes `v` waits for are `predList[predStart[v] ..
+   * predStart[v + 1])`, in the order they were linked. One flat typed array instead of an array per node:
+   * every service's walk reads them, and on a trust's hundred thousand steps the small arrays cost more to
+   * reach (and for the garbage collector to copy) than the work done with them.
+   */
+  predStart: Int32Array
+  predList: Int32Array
   /** Node numbers in an order where each comes after everything it waits for. */
-  topo: number[]
+  topo: Int32Array
   /** Per service, in recovery order: the node each of its plans ends at, or its start gate when it has none. */
   targets: { serviceId: string; rtoMinutes: number; plans: { planId: string | null; node: number }[] }[]
   loops: Loop[]
@@ -162,13 +167,14 @@ function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
 
   // "Do this first" links, in node order. A link to a step outside the plan (an asset nobody needs, an
   // archived service's plan) has nothing to wait for and is ignored.
-  const explicit = new Set<string>()
+  // A step names at most one, so the link into each node is one number (-1: none).
+  const explicitFrom = new Int32Array(nodes.length).fill(-1)
   for (let v = 0; v < nodes.length; v++) {
     const after = nodes[v]!.step?.afterStepId
     const u = after == null ? undefined : stepNode.get(after)
     if (u === undefined) continue
     preds[v]!.push(u)
-    explicit.add(`${u}>${v}`)
+    explicitFrom[v] = u
   }
 
   // Every loop must pass through a "do this first" link (the rest follows the plan's order), so dropping
@@ -183,7 +189,7 @@ function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
       for (const u of preds[v]!) {
         if (members.has(u)) inside.push({ assetId: nodes[v]!.key, dependsOnId: nodes[u]!.key })
       }
-      preds[v] = preds[v]!.filter((u) => !(members.has(u) && explicit.has(`${u}>${v}`)))
+      preds[v] = preds[v]!.filter((u) => !(members.has(u) && explicitFrom[v] === u))
     }
     const to = inside.find((e) => e.assetId === nodes[first]!.key)!.dependsOnId
     const ids = findCycle(inside, nodes[first]!.key, to)!
@@ -192,17 +198,35 @@ function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
     loops.push({ kind: 'STEPS', ids })
   }
 
-  const succs: number[][] = nodes.map(() => [])
-  const waiting = preds.map((p) => p.length)
-  for (let v = 0; v < nodes.length; v++) for (const u of preds[v]!) succs[u]!.push(v)
-  const topo: number[] = []
-  for (let v = 0; v < nodes.length; v++) if (waiting[v] === 0) topo.push(v)
-  for (let i = 0; i < topo.length; i++) {
-    for (const w of succs[topo[i]!]!) if (--waiting[w]! === 0) topo.push(w)
+  const n = nodes.length
+  const predStart = new Int32Array(n + 1)
+  for (let v = 0; v < n; v++) predStart[v + 1] = predStart[v]! + preds[v]!.length
+  const predList = new Int32Array(predStart[n]!)
+  for (let v = 0; v < n; v++) predList.set(preds[v]!, predStart[v]!)
+
+  // Kahn's algorithm, over "lets start" rows built from the "waits for" ones.
+  const succStart = new Int32Array(n + 1)
+  for (let e = 0; e < predList.length; e++) succStart[predList[e]! + 1]!++
+  for (let v = 0; v < n; v++) succStart[v + 1]! += succStart[v]!
+  const succList = new Int32Array(predList.length)
+  const fill = succStart.slice(0, n)
+  const waiting = new Int32Array(n)
+  for (let v = 0; v < n; v++) {
+    waiting[v] = predStart[v + 1]! - predStart[v]!
+    for (let e = predStart[v]!; e < predStart[v + 1]!; e++) succList[fill[predList[e]!]!++] = v
+  }
+  const topo = new Int32Array(n)
+  let queued = 0
+  for (let v = 0; v < n; v++) if (waiting[v] === 0) topo[queued++] = v
+  for (let i = 0; i < queued; i++) {
+    const u = topo[i]!
+    for (let e = succStart[u]!; e < succStart[u + 1]!; e++) {
+      if (--waiting[succList[e]!]! === 0) topo[queued++] = succList[e]!
+    }
   }
 
-  const minutes = nodes.map((n) => (n.step ? n.step.minutes : 0))
-  return { nodes, minutes, preds, succs, topo, targets, loops }
+  const minutes = nodes.map((node) => (node.step ? node.step.minutes : 0))
+  return { nodes, minutes, predStart, predList, topo, targets, loops }
 }
 
 /**
@@ -217,11 +241,13 @@ export function estimateRecovery(
   const n = g.nodes.length
 
   // Earliest finish with nobody short of hands, and which link decided each start, for the chain.
+  const { predStart, predList } = g
   const finish = new Float64Array(n)
   const decidedBy = new Int32Array(n).fill(-1)
   for (const v of g.topo) {
     let start = 0
-    for (const u of g.preds[v]!) {
+    for (let e = predStart[v]!; e < predStart[v + 1]!; e++) {
+      const u = predList[e]!
       if (finish[u]! > start || (decidedBy[v] === -1 && finish[u]! === start)) {
         start = finish[u]!
         decidedBy[v] = u
@@ -231,21 +257,7 @@ export function estimateRecovery(
   }
 
   const team = new TeamSchedule(g, input.members)
-  const mark = new Int32Array(n).fill(-1)
-  const estimateAt = (target: number, stamp: number): Estimate => {
-    // Everything the target waits for, directly or not: the steps this service's recovery involves.
-    const closure = [target]
-    mark[target] = stamp
-    for (let i = 0; i < closure.length; i++) {
-      for (const u of g.preds[closure[i]!]!) {
-        if (mark[u] === stamp) continue
-        mark[u] = stamp
-        closure.push(u)
-      }
-    }
-    let sequential = 0
-    for (const v of closure) sequential += g.minutes[v]!
-
+  const estimateAt = (target: number): Estimate => {
     const chain: ChainLink[] = []
     for (let v = target; v !== -1; v = decidedBy[v]!) {
       const node = g.nodes[v]!
@@ -261,19 +273,18 @@ export function estimateRecovery(
     }
     chain.reverse()
 
-    const scheduled = team.run(closure, target)
+    const scheduled = team.run(target)
     return {
       criticalPathMinutes: finish[target]!,
-      sequentialMinutes: sequential,
+      sequentialMinutes: scheduled.sequential,
       teamMinutes: scheduled.minutes,
       uncoveredStepIds: scheduled.uncovered.map((v) => g.nodes[v]!.step!.id),
       chain,
     }
   }
 
-  let stamp = 0
   const services = g.targets.map((t): ServiceEstimate => {
-    const figures = t.plans.map((p) => ({ planId: p.planId, ...estimateAt(p.node, stamp++) }))
+    const figures = t.plans.map((p) => ({ planId: p.planId, ...estimateAt(p.node) }))
     // The plan that decides the chain: the longest critical path, the first plan on ties.
     const slowest = figures.reduce((a, b) => (b.criticalPathMinutes > a.criticalPathMinutes ? b : a))
     const teamMinutes = Math.max(...figures.map((f) => f.teamMinutes))
@@ -315,18 +326,48 @@ export function estimateRecovery(
 class TeamSchedule {
   /** Per node: the number of the role its step needs, or -1 (a milestone, or a step nobody can do). */
   private readonly roleOf: Int32Array
+  private readonly isStep: Uint8Array
   /** Per role number: the team members (numbered in name order) who hold it. */
   private readonly holders: number[][] = []
+  /** Per team member: the role numbers they hold. */
+  private readonly rolesOf: number[][]
+  /** Per team member: doing a step right now. */
   private readonly busy: Uint8Array
-  private readonly topoPos: Int32Array
-  private readonly tail: Float64Array
-  private readonly done: Float64Array
-  private readonly left: Int32Array
-  /** Per node: who is doing it, while it runs. */
-  private readonly person: Int32Array
-  private readonly isStep: Uint8Array
-  /** Per node: its place in the closure being scheduled. */
+  /** Per role number: how many of its holders are free, so a role with nobody free is passed over at once. */
+  private readonly freeHolders: Int32Array
+
+  // Working space for one run, made once and reused: a trust has hundreds of services, and fresh arrays for
+  // each would leave the garbage collector more to do than the schedule itself. Everything below but
+  // `mark` and `slot` is indexed by slot: a node's place in the closure being scheduled, so one run reads
+  // a few small dense stretches of memory instead of places scattered over the whole trust's graph.
+  /** Per node: the run that last reached it (runs are numbered), so no clearing is needed between runs. */
+  private readonly mark: Int32Array
+  private runs = 0
+  /** Per node: its slot in the current run. */
   private readonly slot: Int32Array
+  /** Per slot: its node. The closure in an order where each node comes after everything it waits for. */
+  private readonly nodeAt: Int32Array
+  /** For the walk that finds the closure: the path taken so far, and how far each node's list has been read. */
+  private readonly path: Int32Array
+  private readonly readTo: Int32Array
+  /** What each slot lets start, inside the closure only: `next[first[k] .. first[k + 1])`. */
+  private readonly first: Int32Array
+  private readonly next: Int32Array
+  private readonly fill: Int32Array
+  /** Per slot: how many of the things it waits for are not finished yet. */
+  private readonly left: Int32Array
+  /** Per slot: the minutes still ahead of it, up to the target (its urgency). */
+  private readonly tail: Float64Array
+  /** Per slot: when it finishes, once started. */
+  private readonly done: Float64Array
+  /** Per slot: who is doing it, while it runs. */
+  private readonly person: Int32Array
+  /** Slots whose last wait has just ended, to be started or queued. */
+  private readonly release: Int32Array
+  /** Per role: the steps waiting for a holder, most urgent first. */
+  private readonly queues: SlotHeap[]
+  /** What is running (or ending this moment), soonest to end first. */
+  private readonly running: SlotHeap
 
   constructor(
     private readonly g: TaskGraph,
@@ -336,7 +377,8 @@ class TeamSchedule {
       .filter((m) => !m.left)
       .sort((a, b) => nameCollator.compare(a.name, b.name) || byId(a.id, b.id))
     const roleNumber = new Map<string, number>()
-    team.forEach((m, person) => {
+    this.rolesOf = team.map((m, person) => {
+      const roles: number[] = []
       for (const role of new Set(m.roleIds)) {
         let r = roleNumber.get(role)
         if (r === undefined) {
@@ -345,7 +387,9 @@ class TeamSchedule {
           this.holders.push([])
         }
         this.holders[r]!.push(person)
+        roles.push(r)
       }
+      return roles
     })
     const n = g.nodes.length
     this.roleOf = new Int32Array(n).fill(-1)
@@ -353,125 +397,232 @@ class TeamSchedule {
       const role = node.step?.roleId
       if (role != null) this.roleOf[v] = roleNumber.get(role) ?? -1
     })
+    this.isStep = Uint8Array.from(g.nodes, (node) => (node.step ? 1 : 0))
     this.busy = new Uint8Array(team.length)
-    this.topoPos = new Int32Array(n)
-    g.topo.forEach((v, i) => {
-      this.topoPos[v] = i
-    })
+    this.freeHolders = new Int32Array(this.holders.length)
+
+    this.mark = new Int32Array(n).fill(-1)
+    this.slot = new Int32Array(n)
+    this.nodeAt = new Int32Array(n)
+    this.path = new Int32Array(n)
+    this.readTo = new Int32Array(n)
+    this.first = new Int32Array(n + 1)
+    this.next = new Int32Array(g.predList.length)
+    this.fill = new Int32Array(n)
+    this.left = new Int32Array(n)
     this.tail = new Float64Array(n)
     this.done = new Float64Array(n)
-    this.left = new Int32Array(n)
     this.person = new Int32Array(n)
-    this.isStep = Uint8Array.from(g.nodes, (node) => (node.step ? 1 : 0))
-    this.slot = new Int32Array(n)
+    this.release = new Int32Array(n)
+    // Most urgent first: the longest tail, then the first in the plan.
+    this.queues = this.holders.map(() => new SlotHeap(this.tail, -1, this.nodeAt))
+    this.running = new SlotHeap(this.done, 1, this.nodeAt)
   }
 
   /**
-   * Runs the schedule over `closure`, everything `target` waits for.
-   * Returns when the target is reached and the steps on the way that nobody on the team can do.
+   * Everything `target` waits for, directly or not (the steps this service's recovery involves), numbered
+   * into slots so that each comes after everything it waits for: a depth-first walk back along the "waits
+   * for" links, numbering each node once all it waits for is numbered. Returns how many there are and the
+   * sum of their minutes (the sequential case; whole minutes, so the order they are added in does not
+   * matter).
    */
-  run(closure: number[], target: number): { minutes: number; uncovered: number[] } {
-    const { g, tail, left, holders, busy, done, roleOf, slot } = this
-    // The closure in plan order (each node after what it waits for), by sorting positions, not nodes.
-    const m = closure.length
-    const positions = new Int32Array(m)
-    for (let k = 0; k < m; k++) positions[k] = this.topoPos[closure[k]!]!
-    positions.sort()
-    const nodes = new Int32Array(m)
-    for (let k = 0; k < m; k++) {
-      const v = g.topo[positions[k]!]!
-      nodes[k] = v
-      slot[v] = k
-    }
-    // What each node lets start, inside the closure only (a closure holds everything its nodes wait for,
-    // so its "waits for" links are all inside; its "lets start" links often are not: an asset much
-    // depended on lets hundreds of steps start, few of them in one service's recovery). Compressed rows:
-    // the followers of nodes[k] are next[first[k] .. first[k + 1]).
-    const first = new Int32Array(m + 1)
-    let links = 0
-    for (let k = 0; k < m; k++) {
-      const preds = g.preds[nodes[k]!]!
-      links += preds.length
-      for (const u of preds) first[slot[u]! + 1]!++
-    }
-    for (let k = 0; k < m; k++) first[k + 1]! += first[k]!
-    const next = new Int32Array(links)
-    const fill = first.slice(0, m)
-    for (let k = 0; k < m; k++) {
-      const v = nodes[k]!
-      const preds = g.preds[v]!
-      left[v] = preds.length
-      for (const u of preds) next[fill[slot[u]!]!++] = v
-    }
-    // Minutes still ahead of each node, up to the target, worked out from the end backwards.
-    for (let k = m - 1; k >= 0; k--) {
-      const v = nodes[k]!
-      let ahead = 0
-      for (let e = first[k]!; e < first[k + 1]!; e++) {
-        const w = next[e]!
-        if (tail[w]! > ahead) ahead = tail[w]!
+  private closure(target: number): { size: number; sequential: number } {
+    const { g, mark, slot, nodeAt, path, readTo } = this
+    const { predStart, predList, minutes } = g
+    const run = this.runs++
+    let size = 0
+    let sequential = 0
+    let depth = 1
+    path[0] = target
+    readTo[0] = predStart[target]!
+    mark[target] = run
+    while (depth > 0) {
+      const v = path[depth - 1]!
+      const e = readTo[depth - 1]!
+      if (e < predStart[v + 1]!) {
+        readTo[depth - 1] = e + 1
+        const u = predList[e]!
+        if (mark[u] === run) continue
+        mark[u] = run
+        path[depth] = u
+        readTo[depth] = predStart[u]!
+        depth++
+        continue
       }
-      tail[v] = ahead + g.minutes[v]!
+      depth--
+      slot[v] = size
+      nodeAt[size++] = v
+      sequential += minutes[v]!
     }
-    const urgency = (a: number, b: number) => tail[b]! - tail[a]! || a - b
+    return { size, sequential }
+  }
+
+  /**
+   * Runs the schedule over everything `target` waits for. Returns when the target is reached, the steps on
+   * the way that nobody on the team can do, and the sequential case (every step on the way, one after another).
+   */
+  run(target: number): { minutes: number; sequential: number; uncovered: number[] } {
+    const { g, slot, nodeAt, first, next, fill, left, tail, done, person, release } = this
+    const { predStart, predList, minutes } = g
+    const { roleOf, isStep, holders, rolesOf, busy, freeHolders, queues, running } = this
+    const { size: m, sequential } = this.closure(target)
+
+    // What each slot lets start, inside the closure only (a closure holds everything its nodes wait for,
+    // so its "waits for" links are all inside; its "lets start" links often are not: an asset much
+    // depended on lets hundreds of steps start, few of them in one service's recovery).
+    first.fill(0, 0, m + 1)
+    for (let k = 0; k < m; k++) {
+      const v = nodeAt[k]!
+      left[k] = predStart[v + 1]! - predStart[v]!
+      for (let e = predStart[v]!; e < predStart[v + 1]!; e++) first[slot[predList[e]!]! + 1]!++
+    }
+    for (let k = 0; k < m; k++) {
+      first[k + 1]! += first[k]!
+      fill[k] = first[k]!
+    }
+    for (let k = 0; k < m; k++) {
+      const v = nodeAt[k]!
+      for (let e = predStart[v]!; e < predStart[v + 1]!; e++) next[fill[slot[predList[e]!]!]!++] = k
+    }
+    // Minutes still ahead of each slot, up to the target, worked out from the end backwards.
+    for (let k = m - 1; k >= 0; k--) {
+      let ahead = 0
+      for (let e = first[k]!; e < first[k + 1]!; e++) if (tail[next[e]!]! > ahead) ahead = tail[next[e]!]!
+      tail[k] = ahead + minutes[nodeAt[k]!]!
+    }
 
     const uncovered: number[] = []
-    const queues: MinHeap[] = holders.map(() => new MinHeap(urgency))
-    const running = new MinHeap((a, b) => done[a]! - done[b]! || a - b)
-    const person = this.person
+    for (const queue of queues) queue.clear()
+    running.clear()
     busy.fill(0)
+    for (let r = 0; r < holders.length; r++) freeHolders[r] = holders[r]!.length
     let now = 0
-    const release: number[] = []
-    for (let k = 0; k < m; k++) if (left[nodes[k]!] === 0) release.push(nodes[k]!)
-
-    const freeHolder = (r: number) => {
-      for (const p of holders[r]!) if (!busy[p]) return p
-      return -1
-    }
-    const startOrQueue = (v: number) => {
-      const r = roleOf[v]!
-      if (r === -1 && this.isStep[v]) uncovered.push(v)
-      if (r === -1 || g.minutes[v] === 0) {
-        done[v] = now + g.minutes[v]!
-        running.push(v)
-      } else {
-        queues[r]!.push(v)
-      }
-    }
+    let released = 0
+    for (let k = 0; k < m; k++) if (left[k] === 0) release[released++] = k
 
     for (;;) {
       // Settle this moment first: what ends now frees its person and lets its followers in, and zero-minute
       // steps and milestones end as soon as they start, so nobody picks before everything now ready is known.
+      // (The order things are settled in does not matter: the queues order by urgency and plan order alone.)
       do {
-        while (release.length > 0) startOrQueue(release.pop()!)
-        while (running.size > 0 && done[running.peek()!] === now) {
-          const v = running.pop()
-          if (roleOf[v]! !== -1 && g.minutes[v]! > 0) busy[person[v]!] = 0
-          const k = slot[v]!
-          for (let e = first[k]!; e < first[k + 1]!; e++) if (--left[next[e]!]! === 0) release.push(next[e]!)
+        while (released > 0) {
+          const k = release[--released]!
+          const v = nodeAt[k]!
+          const r = roleOf[v]!
+          if (r === -1 && isStep[v]) uncovered.push(v)
+          if (r === -1 || minutes[v] === 0) {
+            done[k] = now + minutes[v]!
+            running.push(k)
+          } else {
+            queues[r]!.push(k)
+          }
         }
-      } while (release.length > 0)
+        while (running.size > 0 && done[running.peek()]! === now) {
+          const k = running.pop()
+          const v = nodeAt[k]!
+          if (roleOf[v]! !== -1 && minutes[v]! > 0) {
+            const p = person[k]!
+            busy[p] = 0
+            for (const r of rolesOf[p]!) freeHolders[r]!++
+          }
+          for (let e = first[k]!; e < first[k + 1]!; e++)
+            if (--left[next[e]!]! === 0) release[released++] = next[e]!
+        }
+      } while (released > 0)
       // Free people take the most urgent waiting steps, one at a time, most urgent first.
       for (;;) {
         let best = -1
         let bestRole = -1
         for (let r = 0; r < queues.length; r++) {
-          const head = queues[r]!.peek()
-          if (head === undefined || (best !== -1 && urgency(head, best) > 0) || freeHolder(r) === -1) continue
+          const queue = queues[r]!
+          if (queue.size === 0 || freeHolders[r] === 0) continue
+          const head = queue.peek()
+          if (best !== -1 && !queue.before(head, best)) continue
           best = head
           bestRole = r
         }
         if (best === -1) break
         queues[bestRole]!.pop()
-        const p = freeHolder(bestRole)
+        let p = -1
+        for (const holder of holders[bestRole]!) {
+          if (busy[holder]) continue
+          p = holder
+          break
+        }
         busy[p] = 1
+        for (const r of rolesOf[p]!) freeHolders[r]!--
         person[best] = p
-        done[best] = now + g.minutes[best]!
+        done[best] = now + minutes[nodeAt[best]!]!
         running.push(best)
       }
       if (running.size === 0) break
-      now = done[running.peek()!]!
+      now = done[running.peek()]!
     }
-    return { minutes: done[target]!, uncovered: uncovered.sort((a, b) => a - b) }
+    // The target is the last slot: the walk numbers it once everything it waits for is numbered.
+    return { minutes: done[m - 1]!, sequential, uncovered: uncovered.sort((a, b) => a - b) }
+  }
+}
+
+/**
+ * A binary heap of slots for the team schedule, ordered by `key` (ascending when `sign` is 1, descending
+ * when -1), ties by `tie` (the node number, so ties go to the first in the plan whatever the slot numbers).
+ * The order engine's MinHeap takes any comparison; this one compares typed arrays inline, which matters
+ * when every step of every service passes through it twice.
+ */
+class SlotHeap {
+  private readonly items: number[] = []
+  size = 0
+
+  constructor(
+    private readonly key: Float64Array,
+    private readonly sign: 1 | -1,
+    private readonly tie: Int32Array,
+  ) {}
+
+  /** True when slot `a` comes out before slot `b`. */
+  before(a: number, b: number): boolean {
+    const d = this.sign * (this.key[a]! - this.key[b]!)
+    return d < 0 || (d === 0 && this.tie[a]! < this.tie[b]!)
+  }
+
+  clear(): void {
+    this.size = 0
+  }
+
+  peek(): number {
+    return this.items[0]!
+  }
+
+  push(item: number): void {
+    const items = this.items
+    let i = this.size++
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.before(item, items[parent]!)) break
+      items[i] = items[parent]!
+      i = parent
+    }
+    items[i] = item
+  }
+
+  pop(): number {
+    const items = this.items
+    const top = items[0]!
+    const size = --this.size
+    if (size > 0) {
+      const last = items[size]!
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        if (l >= size) break
+        const r = l + 1
+        const child = r < size && this.before(items[r]!, items[l]!) ? r : l
+        if (!this.before(items[child]!, last)) break
+        items[i] = items[child]!
+        i = child
+      }
+      items[i] = last
+    }
+    return top
   }
 }
