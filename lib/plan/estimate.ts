@@ -32,7 +32,7 @@
  * plan's own order), so every figure is still a number.
  */
 import { byId, findCycle, nameCollator } from '@/lib/catalogue/graph'
-import { isLoop, stronglyConnected } from './loops'
+import { loopComponents, type Rows } from './loops'
 import {
   type Loop,
   type PlanMember,
@@ -88,26 +88,27 @@ export type RecoveryEstimates = {
   loops: Loop[]
 }
 
-/** What one node of the task graph stands for: a step, or a zero-minute milestone ("asset X is back"). */
-type TaskNode = { key: string; step: PlanStep | null; assetId: string | null; planId: string | null }
-
 /**
  * The steps of the whole plan as one graph of "must wait for" links, with zero-minute milestones for "asset
  * back", "service may start its own steps" and "plan done". Node numbers follow the plan's own order (assets
  * in restore order, each with its steps; then services in recovery order, each plan with its steps), so that
  * every tie below is broken the same way whatever order the rows came in.
+ *
+ * What a node stands for is kept in parallel arrays rather than an object per node, and its links in flat
+ * typed rows rather than an array per node: a trust has a hundred thousand steps, every service's walk reads
+ * them, and a hundred thousand small objects that live through the whole estimate are what the garbage
+ * collector spends its time copying.
  */
 type TaskGraph = {
-  nodes: TaskNode[]
+  /** Per node: its step, or null for a milestone. */
+  step: (PlanStep | null)[]
+  /** Per node: the asset whose restore it is part of, or null. */
+  assetOf: (string | null)[]
+  /** Per node: the contingency plan it is part of, or null. */
+  planOf: (string | null)[]
   minutes: number[]
-  /**
-   * What each node waits for, as compressed rows: the nodes `v` waits for are `predList[predStart[v] ..
-   * predStart[v + 1])`, in the order they were linked. One flat typed array instead of an array per node:
-   * every service's walk reads them, and on a trust's hundred thousand steps the small arrays cost more to
-   * reach (and for the garbage collector to copy) than the work done with them.
-   */
-  predStart: Int32Array
-  predList: Int32Array
+  /** What each node waits for, in the order they were linked (see {@link Rows}). */
+  preds: Rows
   /** Node numbers in an order where each comes after everything it waits for. */
   topo: Int32Array
   /** Per service, in recovery order: the node each of its plans ends at, or its start gate when it has none. */
@@ -117,19 +118,32 @@ type TaskGraph = {
 
 function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
   const stepById = new Map(input.steps.map((s) => [s.id, s]))
-  const nodes: TaskNode[] = []
-  const preds: number[][] = []
-  const add = (node: TaskNode, waitsFor: number[]) => {
-    nodes.push(node)
-    preds.push(waitsFor)
-    return nodes.length - 1
+  const step: (PlanStep | null)[] = []
+  const assetOf: (string | null)[] = []
+  const planOf: (string | null)[] = []
+  const gateOf = new Map<number, string>()
+  /** The node's name in a loop report: `step:<id>`, `asset:<id>`, `gate:<service id>` or `plan:<id>`. */
+  const keyOf = (v: number): string =>
+    step[v]
+      ? `step:${step[v].id}`
+      : (gateOf.get(v) ?? (planOf[v] ? `plan:${planOf[v]}` : `asset:${assetOf[v]}`))
+  // The links each node is made with, as rows under construction; "do this first" links come later.
+  const linkEnd: number[] = []
+  const links: number[] = []
+  const add = (s: PlanStep | null, assetId: string | null, planId: string | null, waitsFor: number[]) => {
+    step.push(s)
+    assetOf.push(assetId)
+    planOf.push(planId)
+    for (const u of waitsFor) links.push(u)
+    linkEnd.push(links.length)
+    return step.length - 1
   }
   const stepNode = new Map<string, number>()
   // Steps in sequence after `start`; returns what the procedure's end waits for.
   const procedure = (stepIds: string[], start: number[], assetId: string | null, planId: string | null) => {
     let previous = start
     for (const id of stepIds) {
-      const v = add({ key: `step:${id}`, step: stepById.get(id)!, assetId, planId }, previous)
+      const v = add(stepById.get(id)!, assetId, planId, previous)
       stepNode.set(id, v)
       previous = [v]
     }
@@ -142,21 +156,16 @@ function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
   for (const a of order.assets) {
     const deps = a.dependsOn.filter((d) => assetDone.has(d)).map((d) => assetDone.get(d)!)
     const end = procedure(a.stepIds, deps, a.assetId, null)
-    assetDone.set(
-      a.assetId,
-      add({ key: `asset:${a.assetId}`, step: null, assetId: a.assetId, planId: null }, end),
-    )
+    assetDone.set(a.assetId, add(null, a.assetId, null, end))
   }
 
   const targets: TaskGraph['targets'] = order.services.map((s) => {
     const required = s.assets.filter((x) => x.direct && x.required).map((x) => assetDone.get(x.assetId)!)
-    const gate = add({ key: `gate:${s.serviceId}`, step: null, assetId: null, planId: null }, required)
+    const gate = add(null, null, null, required)
+    gateOf.set(gate, `gate:${s.serviceId}`)
     const plans = s.plans.map((p) => {
       const end = procedure(p.stepIds, [gate], null, p.planId)
-      return {
-        planId: p.planId as string | null,
-        node: add({ key: `plan:${p.planId}`, step: null, assetId: null, planId: p.planId }, end),
-      }
+      return { planId: p.planId as string | null, node: add(null, null, p.planId, end) }
     })
     return {
       serviceId: s.serviceId,
@@ -165,55 +174,65 @@ function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
     }
   })
 
-  // "Do this first" links, in node order. A link to a step outside the plan (an asset nobody needs, an
-  // archived service's plan) has nothing to wait for and is ignored.
-  // A step names at most one, so the link into each node is one number (-1: none).
-  const explicitFrom = new Int32Array(nodes.length).fill(-1)
-  for (let v = 0; v < nodes.length; v++) {
-    const after = nodes[v]!.step?.afterStepId
+  // "Do this first" links, each after the node's own links. A link to a step outside the plan (an asset
+  // nobody needs, an archived service's plan) has nothing to wait for and is ignored. A step names at most
+  // one, so it is one number per node (-1: none).
+  const n = step.length
+  const explicitFrom = new Int32Array(n).fill(-1)
+  for (let v = 0; v < n; v++) {
+    const after = step[v]?.afterStepId
     const u = after == null ? undefined : stepNode.get(after)
-    if (u === undefined) continue
-    preds[v]!.push(u)
-    explicitFrom[v] = u
+    if (u !== undefined) explicitFrom[v] = u
   }
+  const rows = (skip: Int32Array | null): Rows => {
+    const start = new Int32Array(n + 1)
+    const list = new Int32Array(links.length + n)
+    let e = 0
+    for (let v = 0; v < n; v++) {
+      for (let i = v ? linkEnd[v - 1]! : 0; i < linkEnd[v]!; i++) {
+        if (skip?.[v] !== links[i]) list[e++] = links[i]!
+      }
+      if (explicitFrom[v] !== -1 && skip?.[v] !== explicitFrom[v]) list[e++] = explicitFrom[v]!
+      start[v + 1] = e
+    }
+    return { start, list: list.slice(0, e) }
+  }
+  let preds = rows(null)
 
   // Every loop must pass through a "do this first" link (the rest follows the plan's order), so dropping
-  // those links inside each loop leaves a graph that can be ordered.
+  // those links inside each loop leaves a graph that can be ordered. (All of them: when the step before is
+  // also the one named, that link goes too.)
   const loops: Loop[] = []
-  for (const component of stronglyConnected(preds)) {
-    if (!isLoop(component, preds)) continue
+  const drop = new Int32Array(n).fill(-1)
+  for (const component of loopComponents(preds)) {
     const members = new Set(component)
-    const first = component.find((v) => nodes[v]!.step)!
+    const first = component.find((v) => step[v])!
     const inside: { assetId: string; dependsOnId: string }[] = []
     for (const v of component) {
-      for (const u of preds[v]!) {
-        if (members.has(u)) inside.push({ assetId: nodes[v]!.key, dependsOnId: nodes[u]!.key })
+      for (let e = preds.start[v]!; e < preds.start[v + 1]!; e++) {
+        const u = preds.list[e]!
+        if (members.has(u)) inside.push({ assetId: keyOf(v), dependsOnId: keyOf(u) })
       }
-      preds[v] = preds[v]!.filter((u) => !(members.has(u) && explicitFrom[v] === u))
+      if (members.has(explicitFrom[v]!)) drop[v] = explicitFrom[v]!
     }
-    const to = inside.find((e) => e.assetId === nodes[first]!.key)!.dependsOnId
-    const ids = findCycle(inside, nodes[first]!.key, to)!
+    const to = inside.find((e) => e.assetId === keyOf(first))!.dependsOnId
+    const ids = findCycle(inside, keyOf(first), to)!
       .filter((key) => key.startsWith('step:'))
       .map((key) => key.slice('step:'.length))
     loops.push({ kind: 'STEPS', ids })
   }
+  if (loops.length > 0) preds = rows(drop)
 
-  const n = nodes.length
-  const predStart = new Int32Array(n + 1)
-  for (let v = 0; v < n; v++) predStart[v + 1] = predStart[v]! + preds[v]!.length
-  const predList = new Int32Array(predStart[n]!)
-  for (let v = 0; v < n; v++) predList.set(preds[v]!, predStart[v]!)
-
-  // Kahn's algorithm, over "lets start" rows built from the "waits for" ones.
+  // Kahn's algorithm, over "lets start" rows turned round from the "waits for" ones.
   const succStart = new Int32Array(n + 1)
-  for (let e = 0; e < predList.length; e++) succStart[predList[e]! + 1]!++
+  for (let e = 0; e < preds.list.length; e++) succStart[preds.list[e]! + 1]!++
   for (let v = 0; v < n; v++) succStart[v + 1]! += succStart[v]!
-  const succList = new Int32Array(predList.length)
+  const succList = new Int32Array(preds.list.length)
   const fill = succStart.slice(0, n)
   const waiting = new Int32Array(n)
   for (let v = 0; v < n; v++) {
-    waiting[v] = predStart[v + 1]! - predStart[v]!
-    for (let e = predStart[v]!; e < predStart[v + 1]!; e++) succList[fill[predList[e]!]!++] = v
+    waiting[v] = preds.start[v + 1]! - preds.start[v]!
+    for (let e = preds.start[v]!; e < preds.start[v + 1]!; e++) succList[fill[preds.list[e]!]!++] = v
   }
   const topo = new Int32Array(n)
   let queued = 0
@@ -225,8 +244,8 @@ function buildTaskGraph(input: RecoveryInput, order: RecoveryOrder): TaskGraph {
     }
   }
 
-  const minutes = nodes.map((node) => (node.step ? node.step.minutes : 0))
-  return { nodes, minutes, predStart, predList, topo, targets, loops }
+  const minutes = step.map((s) => (s ? s.minutes : 0))
+  return { step, assetOf, planOf, minutes, preds, topo, targets, loops }
 }
 
 /**
@@ -238,10 +257,10 @@ export function estimateRecovery(
   order: RecoveryOrder = recoveryOrder(input),
 ): RecoveryEstimates {
   const g = buildTaskGraph(input, order)
-  const n = g.nodes.length
+  const n = g.step.length
 
   // Earliest finish with nobody short of hands, and which link decided each start, for the chain.
-  const { predStart, predList } = g
+  const { start: predStart, list: predList } = g.preds
   const finish = new Float64Array(n)
   const decidedBy = new Int32Array(n).fill(-1)
   for (const v of g.topo) {
@@ -260,12 +279,12 @@ export function estimateRecovery(
   const estimateAt = (target: number): Estimate => {
     const chain: ChainLink[] = []
     for (let v = target; v !== -1; v = decidedBy[v]!) {
-      const node = g.nodes[v]!
-      if (!node.step) continue
+      const step = g.step[v]
+      if (!step) continue
       chain.push({
-        stepId: node.step.id,
-        assetId: node.assetId,
-        planId: node.planId,
+        stepId: step.id,
+        assetId: g.assetOf[v] ?? null,
+        planId: g.planOf[v] ?? null,
         minutes: g.minutes[v]!,
         startsAt: finish[v]! - g.minutes[v]!,
         finishesAt: finish[v]!,
@@ -278,7 +297,7 @@ export function estimateRecovery(
       criticalPathMinutes: finish[target]!,
       sequentialMinutes: scheduled.sequential,
       teamMinutes: scheduled.minutes,
-      uncoveredStepIds: scheduled.uncovered.map((v) => g.nodes[v]!.step!.id),
+      uncoveredStepIds: scheduled.uncovered.map((v) => g.step[v]!.id),
       chain,
     }
   }
@@ -391,13 +410,14 @@ class TeamSchedule {
       }
       return roles
     })
-    const n = g.nodes.length
+    const n = g.step.length
     this.roleOf = new Int32Array(n).fill(-1)
-    g.nodes.forEach((node, v) => {
-      const role = node.step?.roleId
-      if (role != null) this.roleOf[v] = roleNumber.get(role) ?? -1
+    this.isStep = new Uint8Array(n)
+    g.step.forEach((step, v) => {
+      if (!step) return
+      this.isStep[v] = 1
+      if (step.roleId != null) this.roleOf[v] = roleNumber.get(step.roleId) ?? -1
     })
-    this.isStep = Uint8Array.from(g.nodes, (node) => (node.step ? 1 : 0))
     this.busy = new Uint8Array(team.length)
     this.freeHolders = new Int32Array(this.holders.length)
 
@@ -407,7 +427,7 @@ class TeamSchedule {
     this.path = new Int32Array(n)
     this.readTo = new Int32Array(n)
     this.first = new Int32Array(n + 1)
-    this.next = new Int32Array(g.predList.length)
+    this.next = new Int32Array(g.preds.list.length)
     this.fill = new Int32Array(n)
     this.left = new Int32Array(n)
     this.tail = new Float64Array(n)
@@ -428,7 +448,8 @@ class TeamSchedule {
    */
   private closure(target: number): { size: number; sequential: number } {
     const { g, mark, slot, nodeAt, path, readTo } = this
-    const { predStart, predList, minutes } = g
+    const { start: predStart, list: predList } = g.preds
+    const { minutes } = g
     const run = this.runs++
     let size = 0
     let sequential = 0
@@ -463,7 +484,8 @@ class TeamSchedule {
    */
   run(target: number): { minutes: number; sequential: number; uncovered: number[] } {
     const { g, slot, nodeAt, first, next, fill, left, tail, done, person, release } = this
-    const { predStart, predList, minutes } = g
+    const { start: predStart, list: predList } = g.preds
+    const { minutes } = g
     const { roleOf, isStep, holders, rolesOf, busy, freeHolders, queues, running } = this
     const { size: m, sequential } = this.closure(target)
 
