@@ -32,7 +32,7 @@ import {
   type ServiceNeed,
   type ServiceNode,
 } from '@/lib/catalogue/graph'
-import { isLoop, stronglyConnected } from './loops'
+import { isLoop, type Rows, stronglyConnected, toRows } from './loops'
 
 // ---------------------------------------------------------------------------------------------------------
 // Input: what the loader passes in.
@@ -242,7 +242,14 @@ export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
 const idsOf = (steps: PlanStep[]) => steps.map((s) => s.id)
 
 /** The needed assets by number, see {@link neededAssets}. */
-type NeededAssets = { ids: string[]; indexOf: Map<string, number>; succ: number[][]; nameRank: Int32Array }
+type NeededAssets = {
+  ids: string[]
+  indexOf: Map<string, number>
+  succ: number[][]
+  /** `succ` again as flat rows, for the walks: one per service, and they read nothing else. */
+  rows: Rows
+  nameRank: Int32Array
+}
 
 /**
  * The assets some live service needs, numbered 0..n-1 in id order so nothing depends on the order rows came
@@ -305,7 +312,7 @@ function neededAssets(
     .forEach((i, r) => {
       nameRank[i] = r
     })
-  return { ids, indexOf: new Map(ids.map((id, i) => [id, i])), succ, nameRank }
+  return { ids, indexOf: new Map(ids.map((id, i) => [id, i])), succ, rows: toRows(succ), nameRank }
 }
 
 /**
@@ -335,7 +342,7 @@ function restoreUnits(
   // ... then down the dependencies. Components come dependencies first, so walking them backwards visits
   // every dependant before what it depends on, and one pass carries each deadline all the way down.
   const unitOf = new Int32Array(g.ids.length)
-  const units: Unit[] = stronglyConnected(g.succ).map((members, u) => {
+  const units: Unit[] = stronglyConnected(g.rows).map((members, u) => {
     for (const i of members) unitOf[i] = u
     return {
       members: members.sort((a, b) => g.nameRank[a]! - g.nameRank[b]!),
@@ -346,8 +353,8 @@ function restoreUnits(
   for (let u = units.length - 1; u >= 0; u--) {
     const unit = units[u]!
     for (const i of unit.members) {
-      for (const d of g.succ[i]!) {
-        const target = units[unitOf[d]!]!
+      for (let e = g.rows.start[i]!; e < g.rows.start[i + 1]!; e++) {
+        const target = units[unitOf[g.rows.list[e]!]!]!
         target.rank = Math.min(target.rank, unit.rank)
         target.criticality = Math.min(target.criticality, unit.criticality)
       }
@@ -380,8 +387,8 @@ function restoreSequence(
   const seen = new Int32Array(units.length).fill(-1)
   for (let to = 0; to < units.length; to++) {
     for (const i of units[to]!.members) {
-      for (const d of g.succ[i]!) {
-        const from = unitOf[d]!
+      for (let e = g.rows.start[i]!; e < g.rows.start[i + 1]!; e++) {
+        const from = unitOf[g.rows.list[e]!]!
         if (from === to || seen[from] === to) continue
         seen[from] = to
         dependants[from]!.push(to)
@@ -468,9 +475,12 @@ function serviceViews(
   const required = new Int32Array(n).fill(-1)
   const found = new Int32Array(n)
   /** Everything reached from what is in `found[0 .. count)`, marked in `marks` with `rank`. */
+  const { start, list } = g.rows
   const reach = (marks: Int32Array, rank: number, count: number) => {
     for (let k = 0; k < count; k++) {
-      for (const d of g.succ[found[k]!]!) {
+      const i = found[k]!
+      for (let e = start[i]!; e < start[i + 1]!; e++) {
+        const d = list[e]!
         if (marks[d] === rank) continue
         marks[d] = rank
         found[count++] = d
