@@ -4,18 +4,19 @@
  *   npm run bench:plan   the engine alone (no database)
  *
  * 1. The engine (lib/plan): the recovery order alone, then the estimates (critical path, sequential case and
- *    team schedule for every service and plan), in memory, at 1x and 10x. Targets: under 100 ms at 1x, at
- *    most linear growth.
+ *    team schedule for every service and plan), in memory, at 1x and 10x. Targets: under 100 ms at 1x (the
+ *    engine column: order + estimates), at most linear growth. Beside the raw 10x / 1x ratio: the growth per
+ *    unit of work, the collector's share, and two reference workloads that do exactly ten times the work at
+ *    10x (walks, and lookups by id), which show how this machine's time grows with the size of the data
+ *    alone. The made-up trusts come from tests/support/plan.ts (the engine's tests use a small one).
  * 2. The plan page: the same 1x trust written into a throwaway in-memory PGlite with createMany, plus a
  *    small school; loadPlanSnapshot's query count for both (must be equal), the time to build the
  *    snapshot (read + engine + words; then from the cache), and the time to render PlanView to HTML
  *    (tests/bench/plan-render.tsx, in its own process without the react-server condition).
  *    Marked places below are where the publish and PDF timings go.
  *
- * A trust is a set of schools of 300 assets each, plus a few trust-wide assets (the WAN, the internet
- * provider, the data centre) that every school depends on; inside a school each asset depends on about four
- * assets below it, so a service's recovery reaches most of its school. "1x" is issue 11's trust-sized set
- * (300 services, 3,000 assets, 12,000 dependencies, 10,000 steps); "10x" is ten times that.
+ * "1x" is issue 11's trust-sized set (300 services, 3,000 assets, 12,000 dependencies, 10,000 steps); "10x"
+ * is ten times that.
  */
 
 import { PerformanceObserver } from 'node:perf_hooks'
