@@ -156,7 +156,8 @@ export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
   const rankOf = new Map(services.map((s, i) => [s.id, i]))
   const liveAssets = new Map(input.assets.filter((a) => !a.archived).map((a) => [a.id, a]))
   const needs = input.needs.filter((n) => rankOf.has(n.serviceId) && liveAssets.has(n.assetId))
-  // The links between live assets, as rows; only naming a loop needs them as they came.
+  // The links between live assets as they came: only naming a loop needs them (neededAssets leaves out links
+  // to archived assets itself), so they are filtered only then.
   const edges = () => input.edges.filter((e) => liveAssets.has(e.assetId) && liveAssets.has(e.dependsOnId))
 
   const g = neededAssets(liveAssets, needs, input.edges)
