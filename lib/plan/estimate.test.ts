@@ -12,8 +12,10 @@ import {
   shuffled,
   step,
   svc,
+  trust,
   unrelatedService,
 } from '@/tests/support/plan'
+import { estimateRecovery as referenceEstimates } from '@/tests/support/plan-reference/estimate'
 import { estimateRecovery, type ServiceEstimate } from './estimate'
 import type { RecoveryInput } from './order'
 
@@ -357,5 +359,44 @@ describe('estimateRecovery: properties over random schools', () => {
         expect(after.loops).toEqual(before.loops)
       }),
     )
+  })
+})
+
+describe('estimateRecovery: exactly what the reference copy gives', () => {
+  // The engine is written for speed; tests/support/plan-reference keeps the straightforward version it
+  // replaced. A faster schedule that started one step in another order would fail here.
+  it('on random schools, with and without loops', () => {
+    const schools = fc.oneof(randomSchool(), randomSchool({ stepLinks: true, assetLoops: true }))
+    fc.assert(
+      fc.property(schools, (input) => {
+        expect(estimateRecovery(input)).toStrictEqual(referenceEstimates(input))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('on random schools with a few people, steps of equal length (ties) and a crowd or a single person', () => {
+    const roles = ['tech', 'office', 'supplier']
+    const teams = fc
+      .constantFrom(1, 2, 3, 30)
+      .map((size) =>
+        Array.from({ length: size }, (_, i) => member(`m${i}`, i % 2 ? roles : roles.slice(i % 3))),
+      )
+    fc.assert(
+      fc.property(randomSchool({ stepLinks: true }), teams, (input, members) => {
+        // Minutes from a small set, so that steps are often equally urgent and the tie-breaks decide.
+        const steps = input.steps.map((s) => ({ ...s, minutes: (s.minutes % 3) * 10 }))
+        const withTeam = { ...input, steps, members }
+        expect(estimateRecovery(withTeam)).toStrictEqual(referenceEstimates(withTeam))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('on a made-up trust: three schools of 300 assets sharing trust-wide ones', () => {
+    for (const seed of [1, 2]) {
+      const input = trust(60, 910, 3640, 3000, seed)
+      expect(estimateRecovery(input)).toStrictEqual(referenceEstimates(input))
+    }
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isLoop, stronglyConnected } from './loops'
+import { isLoop, loopComponents, stronglyConnected, toRows } from './loops'
 
 function reach(succ: number[][], from: number): Set<number> {
   const seen = new Set([from])
@@ -60,6 +60,21 @@ describe('stronglyConnected', () => {
           }
           for (const w of succ[v]!) expect(groupOf.get(w)!).toBeLessThanOrEqual(groupOf.get(v)!)
         }
+      }),
+    )
+  })
+
+  it('gives the same components from rows, and only the loops, in the same order, when asked for those', () => {
+    const graph = fc
+      .integer({ min: 1, max: 12 })
+      .chain((n) => fc.array(fc.array(fc.nat(n - 1), { maxLength: 3 }), { minLength: n, maxLength: n }))
+    fc.assert(
+      fc.property(graph, (succ) => {
+        const rows = toRows(succ)
+        const all = stronglyConnected(succ)
+        expect(stronglyConnected(rows)).toEqual(all)
+        expect(loopComponents(rows)).toEqual(all.filter((c) => isLoop(c, succ)))
+        for (const c of all) expect(isLoop(c, rows)).toBe(isLoop(c, succ))
       }),
     )
   })

@@ -10,19 +10,48 @@
  */
 
 /**
+ * A graph as compressed rows: the nodes `v` points at are `list[start[v] .. start[v + 1])`. The engine keeps
+ * its big graphs this way (two flat typed arrays rather than an array per node), which the garbage collector
+ * never has to walk and a walk reads in order.
+ */
+export type Rows = { start: Int32Array; list: Int32Array }
+
+/** The same graph as rows, each row in the order of its array. */
+export function toRows(succ: readonly (readonly number[])[]): Rows {
+  const start = new Int32Array(succ.length + 1)
+  for (let v = 0; v < succ.length; v++) start[v + 1] = start[v]! + succ[v]!.length
+  const list = new Int32Array(start[succ.length]!)
+  for (let v = 0; v < succ.length; v++) list.set(succ[v]!, start[v]!)
+  return { start, list }
+}
+
+/**
  * The strongly connected components of a graph whose nodes are `0 .. succ.length - 1`, where `succ[v]` lists
- * the nodes `v` points at (for "depends on" edges: what `v` needs first).
+ * the nodes `v` points at (for "depends on" edges: what `v` needs first); the graph may also be given as
+ * {@link Rows}.
  *
  * Tarjan's algorithm, with an explicit stack instead of recursion so a long chain of ten thousand steps
  * cannot overflow the call stack. Components come out with every component a node points at before the
  * node's own (dependencies first), each component's members in ascending order.
  */
-export function stronglyConnected(succ: readonly (readonly number[])[]): number[][] {
-  const n = succ.length
+export function stronglyConnected(graph: readonly (readonly number[])[] | Rows): number[][] {
+  return components('start' in graph ? graph : toRows(graph), false)
+}
+
+/**
+ * Only the components that are loops (see {@link isLoop}), in the same order. The task graph has a node per
+ * step and hardly ever a loop, so this spares making a list for each of a hundred thousand lone nodes.
+ */
+export function loopComponents(graph: Rows): number[][] {
+  return components(graph, true)
+}
+
+function components({ start, list }: Rows, loopsOnly: boolean): number[][] {
+  const n = start.length - 1
   const index = new Int32Array(n).fill(-1)
   const low = new Int32Array(n)
   const onStack = new Uint8Array(n)
-  const nextEdge = new Int32Array(n)
+  const nextEdge = start.slice(0, n)
   const stack: number[] = []
   const path: number[] = []
   const components: number[][] = []
@@ -42,9 +71,8 @@ export function stronglyConnected(succ: readonly (readonly number[])[]): number[
     enter(root)
     while (path.length > 0) {
       const v = path[path.length - 1]!
-      const out = succ[v]!
-      if (nextEdge[v]! < out.length) {
-        const w = out[nextEdge[v]!++]!
+      if (nextEdge[v]! < start[v + 1]!) {
+        const w = list[nextEdge[v]!++]!
         if (index[w] === -1) enter(w)
         else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!)
         continue
@@ -53,6 +81,11 @@ export function stronglyConnected(succ: readonly (readonly number[])[]): number[
       const parent = path[path.length - 1]
       if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[v]!)
       if (low[v] !== index[v]) continue
+      if (loopsOnly && stack[stack.length - 1] === v && !pointsAtItself({ start, list }, v)) {
+        stack.pop()
+        onStack[v] = 0
+        continue
+      }
       const component: number[] = []
       let w: number
       do {
@@ -67,8 +100,13 @@ export function stronglyConnected(succ: readonly (readonly number[])[]): number[
 }
 
 /** True when the component is a loop: several members, or one member that points at itself. */
-export function isLoop(component: readonly number[], succ: readonly (readonly number[])[]): boolean {
+export function isLoop(component: readonly number[], graph: readonly (readonly number[])[] | Rows): boolean {
   if (component.length > 1) return true
   const only = component[0]!
-  return succ[only]!.includes(only)
+  return 'start' in graph ? pointsAtItself(graph, only) : graph[only]!.includes(only)
+}
+
+function pointsAtItself({ start, list }: Rows, v: number): boolean {
+  for (let e = start[v]!; e < start[v + 1]!; e++) if (list[e] === v) return true
+  return false
 }

@@ -13,8 +13,10 @@ import {
   shuffled,
   step,
   svc,
+  trust,
   unrelatedService,
 } from '@/tests/support/plan'
+import { recoveryOrder as referenceOrder } from '@/tests/support/plan-reference/order'
 import { type RecoveryInput, type RecoveryOrder, recoveryOrder } from './order'
 
 const assetOrder = (o: RecoveryOrder) => o.assets.map((a) => a.assetId)
@@ -332,5 +334,26 @@ describe('recoveryOrder: properties over random schools', () => {
         }
       }),
     )
+  })
+})
+
+describe('recoveryOrder: exactly what the reference copy gives', () => {
+  // The engine is written for speed; tests/support/plan-reference keeps the straightforward version it
+  // replaced. A faster engine that moved one asset or changed one flag would fail here.
+  it('on random schools, with and without loops', () => {
+    const schools = fc.oneof(randomSchool(), randomSchool({ assetLoops: true, stepLinks: true }))
+    fc.assert(
+      fc.property(schools, (input) => {
+        expect(recoveryOrder(input)).toStrictEqual(referenceOrder(input))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('on a made-up trust: three schools of 300 assets sharing trust-wide ones', () => {
+    for (const seed of [1, 2]) {
+      const input = trust(60, 910, 3640, 3000, seed)
+      expect(recoveryOrder(input)).toStrictEqual(referenceOrder(input))
+    }
   })
 })

@@ -32,7 +32,7 @@ import {
   type ServiceNeed,
   type ServiceNode,
 } from '@/lib/catalogue/graph'
-import { isLoop, stronglyConnected } from './loops'
+import { isLoop, type Rows, stronglyConnected, toRows } from './loops'
 
 // ---------------------------------------------------------------------------------------------------------
 // Input: what the loader passes in.
@@ -156,9 +156,11 @@ export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
   const rankOf = new Map(services.map((s, i) => [s.id, i]))
   const liveAssets = new Map(input.assets.filter((a) => !a.archived).map((a) => [a.id, a]))
   const needs = input.needs.filter((n) => rankOf.has(n.serviceId) && liveAssets.has(n.assetId))
-  const edges = input.edges.filter((e) => liveAssets.has(e.assetId) && liveAssets.has(e.dependsOnId))
+  // The links between live assets as they came: only naming a loop needs them (neededAssets leaves out links
+  // to archived assets itself), so they are filtered only then.
+  const edges = () => input.edges.filter((e) => liveAssets.has(e.assetId) && liveAssets.has(e.dependsOnId))
 
-  const g = neededAssets(liveAssets, needs, edges)
+  const g = neededAssets(liveAssets, needs, input.edges)
   const { units, unitOf } = restoreUnits(g, needs, services, rankOf)
   const sequence = restoreSequence(units, unitOf, g, services)
   const position = new Int32Array(g.ids.length)
@@ -167,79 +169,88 @@ export function recoveryOrder(input: RecoveryInput): RecoveryOrder {
   })
   // Sorting positions as numbers, then reading back the asset at each, is several times faster than sorting
   // assets with a comparison, and there is one such sort per service.
-  const inRestoreOrder = (indices: number[]) => {
-    const positions = new Int32Array(indices.length)
-    for (let k = 0; k < indices.length; k++) positions[k] = position[indices[k]!]!
+  const inRestoreOrder = (indices: ArrayLike<number>, count = indices.length) => {
+    // A handful (an asset's own dependencies) sorts faster as it is than through a typed array.
+    if (count < 16) {
+      const few = new Array<number>(count)
+      for (let k = 0; k < count; k++) few[k] = indices[k]!
+      return few.sort((a, b) => position[a]! - position[b]!)
+    }
+    const positions = new Int32Array(count)
+    for (let k = 0; k < count; k++) positions[k] = position[indices[k]!]!
     positions.sort()
-    const sorted = new Array<number>(indices.length)
-    for (let k = 0; k < indices.length; k++) sorted[k] = sequence[positions[k]!]!
+    const sorted = new Array<number>(count)
+    for (let k = 0; k < count; k++) sorted[k] = sequence[positions[k]!]!
     return sorted
   }
 
-  const { plansOf, stepIdsOf } = procedures(input, rankOf, g.indexOf)
-  const views = serviceViews(services, needs, g)
+  const { plansOf, planSteps, assetSteps } = procedures(input, rankOf, g.indexOf)
+  const views = serviceViews(services, rankOf, needs, g, inRestoreOrder)
   const orderedServices: OrderedService[] = services.map((service, rank) => ({
     serviceId: service.id,
     position: rank + 1,
     rtoMinutes: service.rtoMinutes,
     criticality: service.criticality,
-    assets: inRestoreOrder(views.reached[rank]!).map((i) => ({
-      assetId: g.ids[i]!,
-      direct: views.direct[rank]!.has(i),
-      required: views.required[rank]!.has(i),
-    })),
-    plans: plansOf(service.id).map((planId) => ({ planId, stepIds: stepIdsOf(`plan:${planId}`) })),
+    assets: views.assets[rank]!,
+    plans: plansOf(service.id).map((planId) => ({ planId, stepIds: idsOf(planSteps(planId)) })),
   }))
 
   const loopUnits = units.filter((u) => isLoop(u.members, g.succ))
-  const inLoop = new Set(loopUnits.flatMap((u) => u.members))
+  const inLoop = new Uint8Array(g.ids.length)
+  for (const unit of loopUnits) for (const i of unit.members) inLoop[i] = 1
   const orderedAssets: OrderedAsset[] = sequence.map((i, p) => {
     const unit = units[unitOf[i]!]!
-    const assetId = g.ids[i]!
     return {
-      assetId,
+      assetId: g.ids[i]!,
       position: p + 1,
       deadlineMinutes: services[unit.rank]!.rtoMinutes,
       deadlineServiceId: services[unit.rank]!.id,
       criticality: unit.criticality,
-      neededBy: views.neededBy[i]!.map((rank) => services[rank]!.id),
+      neededBy: views.neededBy[i]!,
       dependsOn: inRestoreOrder(g.succ[i]!).map((d) => g.ids[d]!),
-      stepIds: stepIdsOf(`asset:${assetId}`),
-      inLoop: inLoop.has(i),
+      stepIds: idsOf(assetSteps(i)),
+      inLoop: inLoop[i] === 1,
     }
   })
 
   // One loop per group, named from the group's first asset (by name) through its first dependency inside
   // the group, with the catalogue's own loop finder so the words match what the catalogue says.
+  const liveEdges = loopUnits.length ? edges() : []
   const loops: Loop[] = loopUnits.map((unit) => {
     const first = unit.members[0]!
     // Prefer a dependency on another asset of the group, so a group is not named by a self-loop alone.
     const inside = g.succ[first]!.filter((d) => unitOf[d] === unitOf[first]).sort(
       (a, b) => Number(a === first) - Number(b === first) || g.nameRank[a]! - g.nameRank[b]!,
     )
-    return { kind: 'ASSETS' as const, ids: findCycle(edges, g.ids[first]!, g.ids[inside[0]!]!)! }
+    return { kind: 'ASSETS' as const, ids: findCycle(liveEdges, g.ids[first]!, g.ids[inside[0]!]!)! }
   })
   loops.sort((a, b) => position[g.indexOf.get(a.ids[0]!)!]! - position[g.indexOf.get(b.ids[0]!)!]!)
 
-  const stepById = new Map(input.steps.map((s) => [s.id, s]))
-  const planStepIds = [
-    ...orderedAssets.flatMap((a) => a.stepIds),
-    ...orderedServices.flatMap((s) => s.plans.flatMap((p) => p.stepIds)),
+  // The steps in plan order: the assets' in restore order, then each service's plans'.
+  const planStepsInOrder = [
+    ...sequence.flatMap((i) => assetSteps(i)),
+    ...services.flatMap((s) => plansOf(s.id).flatMap((planId) => planSteps(planId))),
   ]
   return {
     assets: orderedAssets,
     services: orderedServices,
     loops,
     servicesWithoutPlan: orderedServices.filter((s) => s.plans.length === 0).map((s) => s.serviceId),
-    uncoveredSteps: uncovered(
-      planStepIds.map((id) => stepById.get(id)!),
-      heldRoles(input.members),
-    ),
+    uncoveredSteps: uncovered(planStepsInOrder, heldRoles(input.members)),
   }
 }
 
+const idsOf = (steps: PlanStep[]) => steps.map((s) => s.id)
+
 /** The needed assets by number, see {@link neededAssets}. */
-type NeededAssets = { ids: string[]; indexOf: Map<string, number>; succ: number[][]; nameRank: Int32Array }
+type NeededAssets = {
+  ids: string[]
+  indexOf: Map<string, number>
+  succ: number[][]
+  /** `succ` again as flat rows, for the walks: one per service, and they read nothing else. */
+  rows: Rows
+  nameRank: Int32Array
+}
 
 /**
  * The assets some live service needs, numbered 0..n-1 in id order so nothing depends on the order rows came
@@ -258,7 +269,12 @@ function neededAssets(
   const allIds = [...liveAssets.keys()].sort(byId)
   const numberOf = new Map(allIds.map((id, i) => [id, i]))
   const dependsOn: number[][] = allIds.map(() => [])
-  for (const e of edges) dependsOn[numberOf.get(e.assetId)!]!.push(numberOf.get(e.dependsOnId)!)
+  for (const e of edges) {
+    // Links to or from archived assets are left out (rule 1): only live assets are numbered.
+    const from = numberOf.get(e.assetId)
+    const to = numberOf.get(e.dependsOnId)
+    if (from !== undefined && to !== undefined) dependsOn[from]!.push(to)
+  }
 
   const isNeeded = new Uint8Array(allIds.length)
   const queue = needs.map((n) => numberOf.get(n.assetId)!)
@@ -276,9 +292,17 @@ function neededAssets(
     dense[i] = ids.length
     ids.push(allIds[i]!)
   }
-  const succ = ids.map((id) =>
-    [...new Set(dependsOn[numberOf.get(id)!]!.map((d) => dense[d]!))].sort((a, b) => a - b),
-  )
+  // Each one's dependencies de-duplicated with marks (the same link may be recorded twice), then sorted.
+  const seen = new Int32Array(ids.length).fill(-1)
+  const succ = ids.map((id, i) => {
+    const list: number[] = []
+    for (const d of dependsOn[numberOf.get(id)!]!) {
+      if (seen[dense[d]!] === i) continue
+      seen[dense[d]!] = i
+      list.push(dense[d]!)
+    }
+    return list.sort((a, b) => a - b)
+  })
   // Names are compared once, up front: the restore order compares them thousands of times, and a
   // locale-aware comparison is slow enough to dominate if repeated.
   const names = ids.map((id) => liveAssets.get(id)!.name)
@@ -289,7 +313,7 @@ function neededAssets(
     .forEach((i, r) => {
       nameRank[i] = r
     })
-  return { ids, indexOf: new Map(ids.map((id, i) => [id, i])), succ, nameRank }
+  return { ids, indexOf: new Map(ids.map((id, i) => [id, i])), succ, rows: toRows(succ), nameRank }
 }
 
 /**
@@ -319,7 +343,7 @@ function restoreUnits(
   // ... then down the dependencies. Components come dependencies first, so walking them backwards visits
   // every dependant before what it depends on, and one pass carries each deadline all the way down.
   const unitOf = new Int32Array(g.ids.length)
-  const units: Unit[] = stronglyConnected(g.succ).map((members, u) => {
+  const units: Unit[] = stronglyConnected(g.rows).map((members, u) => {
     for (const i of members) unitOf[i] = u
     return {
       members: members.sort((a, b) => g.nameRank[a]! - g.nameRank[b]!),
@@ -330,8 +354,8 @@ function restoreUnits(
   for (let u = units.length - 1; u >= 0; u--) {
     const unit = units[u]!
     for (const i of unit.members) {
-      for (const d of g.succ[i]!) {
-        const target = units[unitOf[d]!]!
+      for (let e = g.rows.start[i]!; e < g.rows.start[i + 1]!; e++) {
+        const target = units[unitOf[g.rows.list[e]!]!]!
         target.rank = Math.min(target.rank, unit.rank)
         target.criticality = Math.min(target.criticality, unit.criticality)
       }
@@ -350,32 +374,34 @@ function restoreSequence(
   g: NeededAssets,
   services: PlanService[],
 ): number[] {
-  const deadlineOf = (unit: Unit) => services[unit.rank]!.rtoMinutes
-  const ready = new MinHeap((a, b) => {
-    const ua = units[a]!
-    const ub = units[b]!
-    return (
-      deadlineOf(ua) - deadlineOf(ub) ||
-      ua.criticality - ub.criticality ||
-      g.nameRank[ua.members[0]!]! - g.nameRank[ub.members[0]!]!
-    )
-  })
-  const dependants: Set<number>[] = units.map(() => new Set())
+  // Each unit's sort keys in flat arrays, read by the heap on every comparison.
+  const deadline = Float64Array.from(units, (unit) => services[unit.rank]!.rtoMinutes)
+  const criticality = Float64Array.from(units, (unit) => unit.criticality)
+  const nameRank = Int32Array.from(units, (unit) => g.nameRank[unit.members[0]!]!)
+  const ready = new MinHeap(
+    (a, b) => deadline[a]! - deadline[b]! || criticality[a]! - criticality[b]! || nameRank[a]! - nameRank[b]!,
+  )
+  // Which units wait for which, each pair once: a unit's links are gathered with marks (`seen[from] === to`)
+  // rather than a set per unit. The order they are listed in does not matter: the heap's order is total.
+  const dependants: number[][] = units.map(() => [])
   const waitingOn = new Int32Array(units.length)
-  for (let i = 0; i < g.ids.length; i++) {
-    for (const d of g.succ[i]!) {
-      const from = unitOf[d]!
-      const to = unitOf[i]!
-      if (from === to || dependants[from]!.has(to)) continue
-      dependants[from]!.add(to)
-      waitingOn[to]!++
+  const seen = new Int32Array(units.length).fill(-1)
+  for (let to = 0; to < units.length; to++) {
+    for (const i of units[to]!.members) {
+      for (let e = g.rows.start[i]!; e < g.rows.start[i + 1]!; e++) {
+        const from = unitOf[g.rows.list[e]!]!
+        if (from === to || seen[from] === to) continue
+        seen[from] = to
+        dependants[from]!.push(to)
+        waitingOn[to]!++
+      }
     }
   }
   for (let u = 0; u < units.length; u++) if (waitingOn[u] === 0) ready.push(u)
   const sequence: number[] = []
   while (ready.size > 0) {
     const u = ready.pop()
-    sequence.push(...units[u]!.members)
+    for (const i of units[u]!.members) sequence.push(i)
     for (const next of dependants[u]!) if (--waitingOn[next]! === 0) ready.push(next)
   }
   return sequence
@@ -383,75 +409,114 @@ function restoreSequence(
 
 /**
  * Each live service's contingency plans (by name, then id), and the steps of each procedure by position:
- * `stepIdsOf('plan:<id>')` or `stepIdsOf('asset:<id>')`. Steps of archived services' plans and of assets
- * nobody needs are not part of the plan.
+ * `planSteps(planId)`, or `assetSteps(i)` for needed asset number `i`. Steps of archived services' plans and
+ * of assets nobody needs are not part of the plan. Each list is sorted once and then kept.
  */
 function procedures(input: RecoveryInput, rankOf: Map<string, number>, neededIndex: Map<string, number>) {
   const plansByService = new Map<string, string[]>()
   const livePlans = input.plans
     .filter((p) => rankOf.has(p.serviceId))
     .sort((a, b) => nameCollator.compare(a.name, b.name) || byId(a.id, b.id))
+  const ofPlan = new Map<string, PlanStep[]>()
   for (const p of livePlans) {
     const list = plansByService.get(p.serviceId) ?? []
     list.push(p.id)
     plansByService.set(p.serviceId, list)
+    ofPlan.set(p.id, [])
   }
-  const livePlanIds = new Set(livePlans.map((p) => p.id))
-  const stepsOf = new Map<string, PlanStep[]>()
+  const ofAsset: PlanStep[][] = Array.from({ length: neededIndex.size }, () => [])
   for (const s of input.steps) {
-    const key = s.planId ? `plan:${s.planId}` : s.assetId ? `asset:${s.assetId}` : null
-    if (!key || (s.planId ? !livePlanIds.has(s.planId) : !neededIndex.has(s.assetId!))) continue
-    const list = stepsOf.get(key) ?? []
-    list.push(s)
-    stepsOf.set(key, list)
+    if (s.planId) ofPlan.get(s.planId)?.push(s)
+    else if (s.assetId) {
+      const i = neededIndex.get(s.assetId)
+      if (i !== undefined) ofAsset[i]!.push(s)
+    }
   }
+  for (const list of ofPlan.values()) list.sort(compareSteps)
+  for (const list of ofAsset) list.sort(compareSteps)
   return {
     plansOf: (serviceId: string) => plansByService.get(serviceId) ?? [],
-    stepIdsOf: (key: string) => (stepsOf.get(key) ?? []).sort(compareSteps).map((s) => s.id),
+    planSteps: (planId: string) => ofPlan.get(planId)!,
+    assetSteps: (i: number) => ofAsset[i]!,
   }
 }
 
 /**
- * Per service (by rank): the assets it needs directly, everything it reaches, and what it reaches through
- * required needs (graph.ts's rule: an asset is required when a chain from a required need leads to it; the
- * same need recorded twice is required if either record is). Per asset: the ranks of the services that
- * reach it, in recovery order.
+ * Per service (by rank): everything it needs, directly or through other assets, in restore order, each marked
+ * direct or not and required or not (graph.ts's rule: an asset is required when a chain from a required need
+ * leads to it; the same need recorded twice is required if either record is). Per asset: the ids of the
+ * services that reach it, in recovery order.
+ *
+ * One service at a time, with marks in flat arrays (the service's rank says "reached by this one"), so
+ * nothing per service outlives its own turn but its answer.
  */
-function serviceViews(services: PlanService[], needs: ServiceNeed[], g: NeededAssets) {
-  const directAll = services.map(() => new Set<number>())
-  const directRequired = services.map(() => new Set<number>())
-  const rankOf = new Map(services.map((s, i) => [s.id, i]))
-  for (const n of needs) {
-    const rank = rankOf.get(n.serviceId)!
-    const i = g.indexOf.get(n.assetId)!
-    directAll[rank]!.add(i)
-    if (n.required) directRequired[rank]!.add(i)
+function serviceViews(
+  services: PlanService[],
+  rankOf: Map<string, number>,
+  needs: ServiceNeed[],
+  g: NeededAssets,
+  inRestoreOrder: (indices: ArrayLike<number>, count: number) => number[],
+) {
+  const n = g.ids.length
+  // The needs of each service, as rows: asset number, and whether that record is required.
+  const needStart = new Int32Array(services.length + 1)
+  for (const need of needs) needStart[rankOf.get(need.serviceId)! + 1]!++
+  for (let r = 0; r < services.length; r++) needStart[r + 1]! += needStart[r]!
+  const fill = needStart.slice(0, services.length)
+  const needAsset = new Int32Array(needs.length)
+  const needRequired = new Uint8Array(needs.length)
+  for (const need of needs) {
+    const e = fill[rankOf.get(need.serviceId)!]!++
+    needAsset[e] = g.indexOf.get(need.assetId)!
+    needRequired[e] = need.required ? 1 : 0
   }
-  const marks = new Int32Array(g.ids.length).fill(-1)
-  const reach = (starts: Iterable<number>, stamp: number) => {
-    const found: number[] = []
-    for (const i of starts) {
-      if (marks[i] === stamp) continue
-      marks[i] = stamp
-      found.push(i)
-    }
-    for (let k = 0; k < found.length; k++) {
-      for (const d of g.succ[found[k]!]!) {
-        if (marks[d] === stamp) continue
-        marks[d] = stamp
-        found.push(d)
+
+  const direct = new Int32Array(n).fill(-1)
+  const reached = new Int32Array(n).fill(-1)
+  const required = new Int32Array(n).fill(-1)
+  const found = new Int32Array(n)
+  /** Everything reached from what is in `found[0 .. count)`, marked in `marks` with `rank`. */
+  const { start, list } = g.rows
+  const reach = (marks: Int32Array, rank: number, count: number) => {
+    for (let k = 0; k < count; k++) {
+      const i = found[k]!
+      for (let e = start[i]!; e < start[i + 1]!; e++) {
+        const d = list[e]!
+        if (marks[d] === rank) continue
+        marks[d] = rank
+        found[count++] = d
       }
     }
-    return found
+    return count
   }
-  const neededBy: number[][] = g.ids.map(() => [])
-  const reached = services.map((_, rank) => {
-    const found = reach(directAll[rank]!, 2 * rank)
-    for (const i of found) neededBy[i]!.push(rank)
-    return found
+  const neededBy: string[][] = g.ids.map(() => [])
+  const assets = services.map((service, rank): OrderedServiceAsset[] => {
+    // What it requires first, then everything it needs (the list is reused: only the marks are kept).
+    let count = 0
+    for (let e = needStart[rank]!; e < needStart[rank + 1]!; e++) {
+      const i = needAsset[e]!
+      direct[i] = rank
+      if (!needRequired[e] || required[i] === rank) continue
+      required[i] = rank
+      found[count++] = i
+    }
+    reach(required, rank, count)
+    count = 0
+    for (let e = needStart[rank]!; e < needStart[rank + 1]!; e++) {
+      const i = needAsset[e]!
+      if (reached[i] === rank) continue
+      reached[i] = rank
+      found[count++] = i
+    }
+    count = reach(reached, rank, count)
+    for (let k = 0; k < count; k++) neededBy[found[k]!]!.push(service.id)
+    return inRestoreOrder(found, count).map((i) => ({
+      assetId: g.ids[i]!,
+      direct: direct[i] === rank,
+      required: required[i] === rank,
+    }))
   })
-  const required = services.map((_, rank) => new Set(reach(directRequired[rank]!, 2 * rank + 1)))
-  return { direct: directAll, reached, required, neededBy }
+  return { assets, neededBy }
 }
 
 /** Rule: a step is uncovered when it names no role, or no member who has not left holds its role. */

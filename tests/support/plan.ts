@@ -249,3 +249,106 @@ export function unrelatedService(): fc.Arbitrary<
       }
     })
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Made-up trusts (tests/bench/plan.ts times the engine on them; the tests compare the engine with the
+// reference copy on a small one, since random schools of a dozen assets never get this big or this shared).
+//
+// A trust is a set of schools of 300 assets each, plus a few trust-wide assets (the WAN, the internet
+// provider, the data centre) that every school depends on; inside a school each asset depends on about four
+// assets below it, so a service's recovery reaches most of its school.
+
+// A small seeded generator, so every run measures the same data.
+export function random(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function trust(
+  services: number,
+  assets: number,
+  dependencies: number,
+  steps: number,
+  seed = 1,
+): RecoveryInput {
+  const rand = random(seed)
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!
+  const schoolSize = 300
+  const shared = Array.from({ length: 10 }, (_, i) => `trust-${i}`)
+  const schools = Math.max(1, Math.round((assets - shared.length) / schoolSize))
+  const input: RecoveryInput = {
+    services: [],
+    assets: shared.map((id) => ({ id, name: `Trust asset ${id}` })),
+    needs: [],
+    edges: [],
+    plans: [],
+    steps: [],
+    members: [],
+  }
+  const roles = ['tech', 'network', 'office', 'supplier', 'site', 'deputy']
+  const perSchool = (n: number, k: number) => Math.floor(n / schools) + (k < n % schools ? 1 : 0)
+  const depsPerAsset = (dependencies - shared.length) / (assets - shared.length)
+
+  for (let k = 0; k < schools; k++) {
+    const ids = Array.from({ length: perSchool(assets - shared.length, k) }, (_, j) => `s${k}-a${j}`)
+    for (const [j, id] of ids.entries()) {
+      input.assets.push({ id, name: `Asset ${j} of school ${k}` })
+      if (j === 0) {
+        input.edges.push({ assetId: id, dependsOnId: pick(shared) })
+        continue
+      }
+      const count = Math.floor(depsPerAsset) + (rand() < depsPerAsset % 1 ? 1 : 0)
+      for (let d = 0; d < count; d++)
+        input.edges.push({ assetId: id, dependsOnId: ids[Math.floor(rand() * j)]! })
+    }
+    for (let m = 0; m < 8; m++) {
+      input.members.push({
+        id: `s${k}-m${m}`,
+        name: `Member ${m} of school ${k}`,
+        roleIds: [pick(roles), ...(rand() < 0.4 ? [pick(roles)] : [])],
+        left: rand() < 0.1,
+      })
+    }
+    for (let s = 0; s < perSchool(services, k); s++) {
+      const serviceId = `s${k}-svc${s}`
+      input.services.push({
+        id: serviceId,
+        name: `Service ${s} of school ${k}`,
+        criticality: 1 + Math.floor(rand() * 4),
+        rtoMinutes: pick([60, 240, 480, 1440, 4320]),
+      })
+      for (let n = 0; n < 4; n++) {
+        input.needs.push({
+          serviceId,
+          assetId: ids[Math.floor(ids.length * (0.5 + rand() / 2))]!,
+          required: rand() < 0.8,
+        })
+      }
+      input.plans.push({ id: `${serviceId}-plan`, serviceId, name: 'Main plan' })
+    }
+  }
+
+  // Three quarters of the steps restore assets, the rest are the plans' own; one in twenty waits for a step
+  // made just before it, of a neighbouring asset or plan in the same school ("do this first").
+  for (let i = 0; i < steps; i++) {
+    const owner =
+      i < 0.75 * steps ? input.assets[i % input.assets.length]! : input.plans[i % input.plans.length]!
+    const isPlan = 'serviceId' in owner
+    input.steps.push({
+      id: `step-${i}`,
+      planId: isPlan ? owner.id : null,
+      assetId: isPlan ? null : owner.id,
+      position: i,
+      minutes: 5 + Math.floor(rand() * 55),
+      roleId: rand() < 0.05 ? null : pick(roles),
+      afterStepId: i > 5 && rand() < 0.05 ? `step-${i - 1 - Math.floor(rand() * 5)}` : null,
+    })
+  }
+  return input
+}
