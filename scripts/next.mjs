@@ -10,13 +10,15 @@
  * - dev: when neither the environment nor a .env file sets NEXTAUTH_SECRET (or AUTH_SECRET), use a
  *   development secret generated on first run and kept in .data/nextauth-dev-secret (mode 0600), and
  *   default NEXTAUTH_URL to http://localhost:<port>.
- * - start: with no secret, stop with one sentence saying what to set, before Next starts.
+ * - start: with no secret, stop with one sentence saying what to set, before Next starts; otherwise run
+ *   Next with the production server's Node flags (server-flags.mjs).
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { ensureDevSecret } from './dev-secret.mjs'
+import { SERVER_NODE_FLAGS } from './server-flags.mjs'
 
 const [mode, ...args] = process.argv.slice(2)
 if (mode !== 'dev' && mode !== 'start') {
@@ -57,7 +59,11 @@ if (mode === 'dev') {
 }
 
 const nextBin = require.resolve('next/dist/bin/next')
-const child = spawn(process.execPath, [nextBin, mode, ...args], { stdio: 'inherit', env: childEnv })
+const nodeFlags = mode === 'start' ? SERVER_NODE_FLAGS : []
+const child = spawn(process.execPath, [...nodeFlags, nextBin, mode, ...args], {
+  stdio: 'inherit',
+  env: childEnv,
+})
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal))
 }

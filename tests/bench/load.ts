@@ -19,6 +19,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
+// @ts-expect-error: a plain .mjs script without types, shared with scripts/next.mjs
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs'
 
 type Options = {
   build: boolean
@@ -142,7 +144,8 @@ async function prepareDatabase(): Promise<string> {
 }
 
 function startServer() {
-  const nodeArgs: string[] = []
+  // The flags `npm start` gives Node (scripts/next.mjs), so the bench measures the server as it runs.
+  const nodeArgs: string[] = [...SERVER_NODE_FLAGS]
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: dbUrl,
