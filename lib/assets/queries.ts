@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { getGraphWithFlags, loadGraphWithSpofs } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { AssetType } from '@/lib/generated/prisma/enums'
+import { type DataViewContext, dataView } from '@/lib/records/data-view'
 import { paged } from '@/lib/records/paged'
 import type { AssetCheck, AssetListParams, AssetSort } from './list-params'
 
@@ -79,6 +80,11 @@ export async function getAssetList(schoolId: string, p: AssetListParams, timeZon
     ...list,
     rows: list.rows.map((a) => ({ ...a, spof: flags.spofIds.has(a.id), standby: flags.recheck.get(a.id) })),
   }
+}
+
+/** The assets list for the page, kept per data version (lib/records/data-view.ts): a repeat view runs no query. */
+export async function getAssetListPage(ctx: DataViewContext, p: AssetListParams) {
+  return dataView(ctx, 'asset-list', JSON.stringify(p), () => getAssetList(ctx.schoolId, p, ctx.timeZone))
 }
 
 export async function getAsset(schoolId: string, id: string) {

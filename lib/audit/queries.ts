@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { type DataViewContext, dataView } from '@/lib/records/data-view'
 import { paged } from '@/lib/records/paged'
 import {
   type AuditEntry,
@@ -203,6 +204,20 @@ export async function describeChanges(
 ): Promise<ChangeEntry[]> {
   const names = await resolveNames(schoolId, rows)
   return rows.map((r) => describeAuditRow(r, { timeZone, names }))
+}
+
+/**
+ * A page of the activity log, kept per data version (names of records) and per number of audit rows the
+ * school has: rows are only ever added, so their number names the set exactly, whatever order the
+ * transactions that wrote them committed in. A repeat view runs one count instead of the page, its count
+ * and the names it needs (lib/records/data-view.ts).
+ */
+export async function getActivityPage(ctx: DataViewContext, opts: Omit<ListChangesOptions, 'timeZone'>) {
+  const [{ rows }] = await db.$queryRaw<[{ rows: number }]>`
+    SELECT count(*)::int AS rows FROM "AuditEvent" WHERE "schoolId" = ${ctx.schoolId}`
+  return dataView(ctx, 'activity', `${rows}:${JSON.stringify(opts)}`, () =>
+    listChanges(ctx.schoolId, { ...opts, timeZone: ctx.timeZone }),
+  )
 }
 
 /**

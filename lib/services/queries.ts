@@ -1,9 +1,14 @@
 import 'server-only'
+import { can } from '@/lib/auth/permissions'
+import type { SchoolContext } from '@/lib/auth/school-context'
 import { serviceDependencies } from '@/lib/catalogue/graph'
+import { listServicePlans } from '@/lib/contingency/queries'
 import { db } from '@/lib/db'
 import { loadGraphWithSpofs } from '@/lib/dependencies/queries'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { dataView } from '@/lib/records/data-view'
 import { paged } from '@/lib/records/paged'
+import { listRisksThreatening } from '@/lib/risks/queries'
 import type { ServiceSort } from './list-params'
 import type { Impact } from './schema'
 
@@ -144,3 +149,23 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
   }
 }
 export type ServiceView = NonNullable<Awaited<ReturnType<typeof getServiceView>>>
+
+/**
+ * The service page for this person: the service's view, the risks that threaten it and its contingency
+ * plans, each only when their role may read it. Kept per data version (lib/records/data-view.ts), so a
+ * repeat view runs no query of its own. Null when the school has no such service.
+ */
+export async function getServicePage(ctx: SchoolContext, id: string) {
+  const edit = can(ctx.role, 'catalogue.edit')
+  const readRisks = can(ctx.role, 'risks.read')
+  const readPlans = can(ctx.role, 'contingency.read')
+  return dataView(ctx, 'service-page', `${id}:${edit}:${readRisks}:${readPlans}`, async () => {
+    const [view, risks] = await Promise.all([
+      getServiceView(ctx.schoolId, id, { edit }),
+      readRisks ? listRisksThreatening(ctx.schoolId, { serviceId: id }) : null,
+    ])
+    if (!view) return null
+    const plans = readPlans ? await listServicePlans(ctx.schoolId, id) : null
+    return { view, risks, plans }
+  })
+}

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { makeSchool, makeService } from '../support/factories'
+import { makeMember, makeSchool, makeService } from '../support/factories'
 import { getSchoolDataVersion } from '../support/versions'
 
 /** Tables with a school's rows that do not move the data version, and why. */
@@ -55,6 +55,24 @@ describe('school data version', () => {
     })
     expect((await getSchoolDataVersion(school.id)).dataVersion).toBe(before.dataVersion + 2)
     expect(await getSchoolDataVersion(other.id)).toEqual(otherBefore)
+  })
+
+  it('moves for every school of a person whose name or e-mail changes, and for nothing else they do', async () => {
+    const a = await makeSchool()
+    const b = await makeSchool()
+    const other = await makeSchool()
+    const { user } = await makeMember(a.id, 'TEAM')
+    await db.membership.create({ data: { userId: user.id, schoolId: b.id, role: 'VIEWER' } })
+    const [va, vb, vo] = await Promise.all([a, b, other].map((s) => getSchoolDataVersion(s.id)))
+    await db.user.update({ where: { id: user.id }, data: { name: 'A new name' } })
+    expect((await getSchoolDataVersion(a.id)).dataVersion).toBe(va!.dataVersion + 1)
+    expect((await getSchoolDataVersion(b.id)).dataVersion).toBe(vb!.dataVersion + 1)
+    await db.user.update({ where: { id: user.id }, data: { email: `new-${user.email}` } })
+    expect((await getSchoolDataVersion(a.id)).dataVersion).toBe(va!.dataVersion + 2)
+    // Choosing a school, or the same name again, changes nothing anyone else sees.
+    await db.user.update({ where: { id: user.id }, data: { lastSchoolId: b.id, name: 'A new name' } })
+    expect((await getSchoolDataVersion(a.id)).dataVersion).toBe(va!.dataVersion + 2)
+    expect(await getSchoolDataVersion(other.id)).toEqual(vo)
   })
 
   it('moves when the school’s own settings change, and not for its counters alone', async () => {

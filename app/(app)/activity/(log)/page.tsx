@@ -3,7 +3,7 @@ import { ChangeList } from '@/components/audit/change-entry'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { listChanges } from '@/lib/audit/queries'
+import { getActivityPage } from '@/lib/audit/queries'
 import { ACTIVITY_KIND_VALUES, ACTIVITY_KINDS } from '@/lib/audit/vocabulary'
 import { requireSchoolContext } from '@/lib/auth/context'
 import {
@@ -26,8 +26,7 @@ const CONTROL = 'mt-1 block rounded-md border border-slate-500 bg-white px-2 py-
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('audit.read')
   const { page: asked, kind } = parseSearchParams(searchSchema, await searchParams)
-  const { entries, total, page, pages } = await listChanges(ctx.schoolId, {
-    timeZone: ctx.timeZone,
+  const { entries, total, page, pages } = await getActivityPage(ctx, {
     page: asked,
     ...(kind ? { entity: ACTIVITY_KINDS[kind].entities } : {}),
     // Imports and starter loads as one entry each; a kind of record lists each record's own change.

@@ -6,7 +6,7 @@ import { FilterBar } from '@/components/ui/filter-bar'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { type AssetCheck, type AssetSort, assetListParamsSchema } from '@/lib/assets/list-params'
-import { getAssetList } from '@/lib/assets/queries'
+import { type getAssetList, getAssetListPage } from '@/lib/assets/queries'
 import { ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
@@ -59,7 +59,7 @@ const COLUMNS: Column<Row>[] = [
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
   const p = parseSearchParams(assetListParamsSchema, await searchParams)
-  const { rows, total, page, pages } = await getAssetList(ctx.schoolId, p, ctx.timeZone)
+  const { rows, total, page, pages } = await getAssetListPage(ctx, p)
   const edit = can(ctx.role, 'catalogue.edit')
   const filtered = Boolean(p.q || p.type || p.check)
   // What the links keep: the filters as the page understood them, defaults left out.

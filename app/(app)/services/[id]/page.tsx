@@ -6,9 +6,7 @@ import { ThreateningRisks } from '@/components/risks/threatening-risks'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
-import { listServicePlans } from '@/lib/contingency/queries'
-import { listRisksThreatening } from '@/lib/risks/queries'
-import { getServiceView } from '@/lib/services/queries'
+import { getServicePage } from '@/lib/services/queries'
 import { ChangeSection } from './_components/change-section'
 import { DependenciesSection } from './_components/dependencies-section'
 import { ImpactSection } from './_components/impact-section'
@@ -20,12 +18,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   const ctx = await requireSchoolContext('catalogue.read')
   const { id } = await params
   const edit = can(ctx.role, 'catalogue.edit')
-  const [view, risks] = await Promise.all([
-    getServiceView(ctx.schoolId, id, { edit }),
-    can(ctx.role, 'risks.read') ? listRisksThreatening(ctx.schoolId, { serviceId: id }) : null,
-  ])
-  if (!view) notFound()
-  const plans = can(ctx.role, 'contingency.read') ? await listServicePlans(ctx.schoolId, id) : null
+  const page = await getServicePage(ctx, id)
+  if (!page) notFound()
+  const { view, risks, plans } = page
   return (
     <>
       <p className="mb-2 text-sm">

@@ -1,0 +1,128 @@
+/*
+ * Page views kept per School.dataVersion (lib/records/data-view.ts): a repeat view with the version the
+ * session query read runs no query, and any change to the school's records, or a person's name, shows on
+ * the next view.
+ */
+import { describe, expect, it } from 'vitest'
+import { getAssetListPage } from '@/lib/assets/queries'
+import { getActivityPage } from '@/lib/audit/queries'
+import { countQueries, db } from '@/lib/db'
+import { dataView } from '@/lib/records/data-view'
+import { getServicePage } from '@/lib/services/queries'
+import { contextFor, makeAsset, makeMember, makeSchool, makeService } from '../support/factories'
+import { getSchoolDataVersion } from '../support/versions'
+
+/** The context as a request builds it: the data version comes with the session. */
+async function requestContext(userId: string, schoolId: string) {
+  return { ...(await contextFor(userId, schoolId)), ...(await getSchoolDataVersion(schoolId)) }
+}
+
+describe('data views', () => {
+  it('work a view out once per data version, per school and key', async () => {
+    const a = await makeSchool()
+    const b = await makeSchool()
+    let runs = 0
+    const compute = async () => ++runs
+    const ctxA = { schoolId: a.id, timeZone: 'Europe/London', dataVersion: 3 }
+    expect(await dataView(ctxA, 'test', 'k', compute)).toBe(1)
+    expect(await dataView(ctxA, 'test', 'k', compute)).toBe(1)
+    expect(await dataView(ctxA, 'test', 'other key', compute)).toBe(2)
+    expect(await dataView({ ...ctxA, schoolId: b.id }, 'test', 'k', compute)).toBe(3)
+    expect(await dataView({ ...ctxA, dataVersion: 4 }, 'test', 'k', compute)).toBe(4)
+    // The next day works it out again, for figures counted by the day.
+    expect(await dataView(ctxA, 'test', 'k', compute, new Date(Date.now() + 86_400_000))).toBe(5)
+    // Without a data version there is nothing to keep it by.
+    expect(await dataView({ schoolId: a.id, timeZone: 'Europe/London' }, 'test', 'k', compute)).toBe(6)
+    expect(await dataView({ schoolId: a.id, timeZone: 'Europe/London' }, 'test', 'k', compute)).toBe(7)
+  })
+
+  it('serve the service page again with no query, and show a change or a new link at once', async () => {
+    const school = await makeSchool()
+    const { user } = await makeMember(school.id, 'MANAGER')
+    const service = await makeService(school.id, { name: 'Email' })
+    const first = await countQueries(async () =>
+      getServicePage(await requestContext(user.id, school.id), service.id),
+    )
+    expect(first.result?.view.service.name).toBe('Email')
+    const ctx = await requestContext(user.id, school.id)
+    const again = await countQueries(() => getServicePage(ctx, service.id))
+    expect(again.queries).toBe(0)
+    expect(again.result).toEqual(first.result)
+
+    await db.service.update({ where: { id: service.id }, data: { name: 'E-mail' } })
+    expect(
+      (await getServicePage(await requestContext(user.id, school.id), service.id))?.view.service.name,
+    ).toBe('E-mail')
+    const asset = await makeAsset(school.id, { name: 'Mail server' })
+    await db.serviceAsset.create({ data: { schoolId: school.id, serviceId: service.id, assetId: asset.id } })
+    const linked = await getServicePage(await requestContext(user.id, school.id), service.id)
+    expect(linked?.view.deps.map((d) => d.name)).toEqual(['Mail server'])
+  })
+
+  it('keep what a role may see apart: a viewer never gets the manager’s view, nor another school’s', async () => {
+    const school = await makeSchool()
+    const other = await makeSchool()
+    const { user: manager } = await makeMember(school.id, 'MANAGER')
+    const { user: viewer } = await makeMember(school.id, 'VIEWER')
+    const service = await makeService(school.id)
+    await makeAsset(school.id, { name: 'Spare switch' })
+    const managerView = await getServicePage(await requestContext(manager.id, school.id), service.id)
+    const viewerView = await getServicePage(await requestContext(viewer.id, school.id), service.id)
+    // The manager's page carries the asset picker; the viewer's never does, even from the cache.
+    expect(managerView?.view.linkOptions.length).toBe(1)
+    expect(viewerView?.view.linkOptions).toEqual([])
+    const { user: outsider } = await makeMember(other.id, 'MANAGER')
+    expect(await getServicePage(await requestContext(outsider.id, other.id), service.id)).toBeNull()
+  })
+
+  it('serve the assets list again with no query, per set of filters', async () => {
+    const school = await makeSchool()
+    const { user } = await makeMember(school.id, 'VIEWER')
+    await makeAsset(school.id, { name: 'Router' })
+    const params = {
+      q: undefined,
+      type: undefined,
+      check: undefined,
+      sort: 'name' as const,
+      archived: false,
+      page: 1,
+    }
+    const ctx = await requestContext(user.id, school.id)
+    await getAssetListPage(ctx, params)
+    const again = await countQueries(() => getAssetListPage(ctx, params))
+    expect(again.queries).toBe(0)
+    expect(again.result.rows.map((r) => r.name)).toEqual(['Router'])
+    const filtered = await countQueries(() => getAssetListPage(ctx, { ...params, q: 'switch' }))
+    expect(filtered.queries).toBeGreaterThan(0)
+    expect(filtered.result.rows).toEqual([])
+    await makeAsset(school.id, { name: 'Switch' })
+    const next = await getAssetListPage(await requestContext(user.id, school.id), params)
+    expect(next.rows.map((r) => r.name)).toEqual(['Router', 'Switch'])
+  })
+
+  it('serve the activity log again with one count, and show a new change at once though it moves no version', async () => {
+    const school = await makeSchool()
+    const { user } = await makeMember(school.id, 'MANAGER')
+    await makeService(school.id, { name: 'Printing' })
+    await db.auditEvent.create({
+      data: { schoolId: school.id, actorId: user.id, entity: 'Session', entityId: user.id, action: 'revoke' },
+    })
+    const ctx = await requestContext(user.id, school.id)
+    const first = await getActivityPage(ctx, { page: 1 })
+    const again = await countQueries(() => getActivityPage(ctx, { page: 1 }))
+    expect(again.queries).toBe(1)
+    expect(again.result).toEqual(first)
+    await db.auditEvent.create({
+      data: {
+        schoolId: school.id,
+        actorId: user.id,
+        entity: 'Session',
+        entityId: user.id,
+        action: 'revoke-all',
+      },
+    })
+    const after = await getActivityPage(await requestContext(user.id, school.id), { page: 1 })
+    expect(after.total).toBe(first.total + 1)
+    expect(after.entries[0]?.action).toBe('revoke-all')
+  })
+})
