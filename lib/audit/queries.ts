@@ -194,16 +194,14 @@ export async function listRecentChanges(
 }
 
 /**
- * Describes rows another query fetched (with AUDIT_ROW_SELECT): names are looked up only for rows that
- * do not carry them, one query per kind of record at most.
+ * How many audit rows the school has, bulk rows included. Rows are only ever added, so the number names
+ * the set of rows exactly (whatever order the transactions that wrote them committed in): views of the
+ * audit trail are kept per this number as well as the data version.
  */
-export async function describeChanges(
-  schoolId: string,
-  rows: AuditRow[],
-  timeZone: string,
-): Promise<ChangeEntry[]> {
-  const names = await resolveNames(schoolId, rows)
-  return rows.map((r) => describeAuditRow(r, { timeZone, names }))
+export async function countAuditRows(schoolId: string): Promise<number> {
+  const [{ rows }] = await db.$queryRaw<[{ rows: number }]>`
+    SELECT count(*)::int AS rows FROM "AuditEvent" WHERE "schoolId" = ${schoolId}`
+  return rows
 }
 
 /**
@@ -213,8 +211,7 @@ export async function describeChanges(
  * and the names it needs (lib/records/data-view.ts).
  */
 export async function getActivityPage(ctx: DataViewContext, opts: Omit<ListChangesOptions, 'timeZone'>) {
-  const [{ rows }] = await db.$queryRaw<[{ rows: number }]>`
-    SELECT count(*)::int AS rows FROM "AuditEvent" WHERE "schoolId" = ${ctx.schoolId}`
+  const rows = await countAuditRows(ctx.schoolId)
   return dataView(ctx, 'activity', `${rows}:${JSON.stringify(opts)}`, () =>
     listChanges(ctx.schoolId, { ...opts, timeZone: ctx.timeZone }),
   )

@@ -1,5 +1,5 @@
 import 'server-only'
-import { AUDIT_ROW_SELECT } from '@/lib/audit/queries'
+import { countAuditRows, listRecentChanges } from '@/lib/audit/queries'
 import { can } from '@/lib/auth/permissions'
 import type { SchoolContext } from '@/lib/auth/school-context'
 import { dayIn } from '@/lib/catalogue/standby'
@@ -19,16 +19,15 @@ import { getRiskSummary } from '@/lib/risks/queries'
  * records, its settings included: migration `data_version`) and calendar day in the school's time zone,
  * and kept in `lib/records/version-cache.ts`, the school's own row among them. A page view then runs two
  * queries whatever the school's size: the session, which brings the data version with it (lib/auth), and
- * the latest changes; and the count of changes once more whenever a new one has been recorded.
+ * a count of the school's audit rows, which names the latest changes kept, described, beside the panels.
  *
- * The recent changes are read fresh: sign-ins write audit rows without touching the data version.
  */
 
 const panels = versionCache<unknown>(2000)
 
 type Panels = {
   school: Awaited<ReturnType<typeof readSchool>>
-  auditCount: number
+  changes: Awaited<ReturnType<typeof readChanges>>
   catalogue: Awaited<ReturnType<typeof getCatalogueSummary>>
   risks: Awaited<ReturnType<typeof getRiskSummary>> | null
   reviewDue: Awaited<ReturnType<typeof getReviewDue>> | null
@@ -46,6 +45,15 @@ async function countMembers(schoolId: string) {
   return members
 }
 
+async function readChanges(schoolId: string, timeZone: string) {
+  const [recent, count] = await Promise.all([
+    listRecentChanges(schoolId, timeZone),
+    // The rows of a bulk change count once and show as its one summary, as the activity log shows them.
+    db.auditEvent.count({ where: { schoolId, batchId: null } }),
+  ])
+  return { recent, count }
+}
+
 async function readSchool(schoolId: string) {
   return db.school.findUniqueOrThrow({
     where: { id: schoolId },
@@ -57,7 +65,7 @@ async function readSchool(schoolId: string) {
  * Everything the dashboard shows that this person may see; panels they may not see are null.
  *
  * `ctx.dataVersion` is the school's data version as the session query read it (lib/auth/school-context.ts):
- * with it, a repeat view runs one query of its own, the latest changes. Without it (a context built by
+ * with it, a repeat view runs one query of its own, the count of audit rows. Without it (a context built by
  * hand) the version is read first.
  */
 export async function getDashboard(
@@ -65,19 +73,13 @@ export async function getDashboard(
   now = new Date(),
 ) {
   const { schoolId, role, timeZone } = ctx
-  const [dataVersion, recentRows] = await Promise.all([
+  const seesChanges = can(role, 'audit.read')
+  const [dataVersion, auditRows] = await Promise.all([
     ctx.dataVersion ??
       db.school
         .findUniqueOrThrow({ where: { id: schoolId }, select: { dataVersion: true } })
         .then((s) => s.dataVersion),
-    can(role, 'audit.read')
-      ? db.auditEvent.findMany({
-          where: { schoolId, batchId: null },
-          orderBy: [{ at: 'desc' }, { id: 'desc' }],
-          take: 5,
-          select: AUDIT_ROW_SELECT,
-        })
-      : [],
+    seesChanges ? countAuditRows(schoolId) : 0,
   ])
   const day = dayIn(now, timeZone)
   // Each panel's key holds everything it depends on besides the data version: the school, the zone it is
@@ -87,15 +89,14 @@ export async function getDashboard(
 
   // The plan panels too: publishing, approving, acknowledging and every change the staleness list names
   // write rows that move the data version. A person's own acknowledgement is kept per person.
-  // The count of recorded changes moves with every audit row, sign-ins included, which leave the data
-  // version alone; rows are only ever added, so the newest one's id names the count exactly.
-  const newest = recentRows[0]?.id ?? 'none'
-  const [school, auditCount, catalogue, risks, reviewDue, coverage, members, plan, ownAck, proposals] =
+  // The latest changes, described, and how many there are: signing a device out writes an audit row but
+  // leaves the data version alone, so these are kept per number of audit rows too (they only grow).
+  const [school, changes, catalogue, risks, reviewDue, coverage, members, plan, ownAck, proposals] =
     await Promise.all([
       cached('school', () => readSchool(schoolId)),
-      can(role, 'audit.read')
-        ? cached('auditCount', () => db.auditEvent.count({ where: { schoolId, batchId: null } }), newest)
-        : 0,
+      seesChanges
+        ? cached('changes', () => readChanges(schoolId, timeZone), String(auditRows))
+        : { recent: [], count: 0 },
       cached('catalogue', () => getCatalogueSummary(schoolId, timeZone)),
       can(role, 'risks.read') ? cached('risks', () => getRiskSummary(schoolId, timeZone)) : null,
       can(role, 'review.read') ? cached('reviewDue', () => getReviewDue(schoolId, now)) : null,
@@ -110,8 +111,8 @@ export async function getDashboard(
     ])
   return {
     school,
-    auditCount,
-    recentRows,
+    auditCount: changes.count,
+    recent: changes.recent,
     catalogue,
     risks,
     reviewDue: reviewDue && proposals ? { ...reviewDue, proposals } : reviewDue,

@@ -8,7 +8,6 @@ import { AcknowledgePanel, PlanStatusPanel } from '@/components/plan-versions/pl
 import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { RiskPanel } from '@/components/risks/risk-panel'
 import { PageHeader } from '@/components/ui/page-header'
-import { describeChanges } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getDashboard } from '@/lib/dashboard/queries'
@@ -41,9 +40,8 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
-  const { school, members, auditCount, recentRows, catalogue, risks, reviewDue, coverage, plan, ownAck } =
+  const { school, members, auditCount, recent, catalogue, risks, reviewDue, coverage, plan, ownAck } =
     await getDashboard(ctx)
-  const recent = recentRows.length > 0 ? await describeChanges(ctx.schoolId, recentRows, ctx.timeZone) : []
   const peopleHref = can(ctx.role, 'people.read') ? '/people' : undefined
   return (
     <>
