@@ -10,8 +10,13 @@ const RECENT_DAYS = 30
  * Shows only what the manager typed (never a login's own name); accepted ones are members now.
  */
 export async function listSchoolInvitations(schoolId: string, now = new Date()) {
+  return withStatus(await readSchoolInvitations(schoolId, now), now)
+}
+
+/** The rows of listSchoolInvitations before their status, which depends on the moment they are shown. */
+export async function readSchoolInvitations(schoolId: string, now = new Date()) {
   const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000)
-  const rows = await db.invitation.findMany({
+  return db.invitation.findMany({
     where: { schoolId, acceptedAt: null, createdAt: { gte: since } },
     select: {
       id: true,
@@ -28,6 +33,10 @@ export async function listSchoolInvitations(schoolId: string, now = new Date()) 
     },
     orderBy: [{ createdAt: 'desc' }],
   })
+}
+
+/** Each invitation with where it stands at `now`. */
+export function withStatus<T extends Parameters<typeof invitationStatus>[0]>(rows: readonly T[], now: Date) {
   return rows.map((r) => ({ ...r, status: invitationStatus(r, now) }))
 }
 export type SchoolInvitationRow = Awaited<ReturnType<typeof listSchoolInvitations>>[number]

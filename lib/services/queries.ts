@@ -150,6 +150,11 @@ export async function getServiceView(schoolId: string, id: string, opts: { edit:
 }
 export type ServiceView = NonNullable<Awaited<ReturnType<typeof getServiceView>>>
 
+/** The services list for the page, kept per data version (lib/records/data-view.ts): a repeat view runs no query. */
+export async function getServiceListPage(ctx: SchoolContext, p: ServiceFilter) {
+  return dataView(ctx, 'service-list', JSON.stringify(p), () => listServices(ctx.schoolId, p))
+}
+
 /**
  * The service page for this person: the service's view, the risks that threaten it and its contingency
  * plans, each only when their role may read it. Kept per data version (lib/records/data-view.ts), so a

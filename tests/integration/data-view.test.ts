@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { getAssetListPage } from '@/lib/assets/queries'
 import { getActivityPage } from '@/lib/audit/queries'
 import { countQueries, db } from '@/lib/db'
+import { getPeoplePage } from '@/lib/people/queries'
 import { dataView } from '@/lib/records/data-view'
-import { getServicePage } from '@/lib/services/queries'
+import { getServiceListPage, getServicePage } from '@/lib/services/queries'
 import { contextFor, makeAsset, makeMember, makeSchool, makeService } from '../support/factories'
 import { getSchoolDataVersion } from '../support/versions'
 
@@ -124,5 +125,44 @@ describe('data views', () => {
     const after = await getActivityPage(await requestContext(user.id, school.id), { page: 1 })
     expect(after.total).toBe(first.total + 1)
     expect(after.entries[0]?.action).toBe('revoke-all')
+  })
+
+  it('serve the people page again with no query, with a new name at once and each invitation as it stands now', async () => {
+    const school = await makeSchool()
+    const { user: manager } = await makeMember(school.id, 'MANAGER')
+    const { user: head } = await makeMember(school.id, 'HEAD')
+    const now = new Date()
+    await db.invitation.create({
+      data: {
+        schoolId: school.id,
+        email: 'new@test.example',
+        name: 'New person',
+        role: 'VIEWER',
+        invitedById: manager.id,
+        expiresAt: new Date(now.getTime() + 60_000),
+      },
+    })
+    const ctx = await requestContext(manager.id, school.id)
+    const first = await getPeoplePage(ctx, now)
+    expect(first.invitations.map((i) => i.status)).toEqual(['pending'])
+    // A minute later the same kept rows say it has lapsed, without reading them again.
+    const later = await countQueries(() => getPeoplePage(ctx, new Date(now.getTime() + 120_000)))
+    expect(later.queries).toBe(0)
+    expect(later.result.invitations.map((i) => i.status)).toEqual(['expired'])
+    await db.user.update({ where: { id: head.id }, data: { name: 'Renamed Head' } })
+    const renamed = await getPeoplePage(await requestContext(manager.id, school.id), now)
+    expect(renamed.members.map((m) => m.user.name)).toContain('Renamed Head')
+  })
+
+  it('serve the services list again with no query, per set of filters', async () => {
+    const school = await makeSchool()
+    const { user } = await makeMember(school.id, 'TEAM')
+    await makeService(school.id, { name: 'Wi-Fi' })
+    const params = { q: undefined, criticality: undefined, sort: 'name' as const, archived: false, page: 1 }
+    const ctx = await requestContext(user.id, school.id)
+    await getServiceListPage(ctx, params)
+    const again = await countQueries(() => getServiceListPage(ctx, params))
+    expect(again.queries).toBe(0)
+    expect(again.result.rows.map((r) => r.name)).toEqual(['Wi-Fi'])
   })
 })

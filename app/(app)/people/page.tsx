@@ -4,8 +4,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDate } from '@/lib/format'
-import { listSchoolInvitations } from '@/lib/invitations/queries'
-import { listMembers } from '@/lib/people/queries'
+import { getPeoplePage, type listMembers } from '@/lib/people/queries'
 import { InvitationList } from './_components/invitation-list'
 import { InviteForm } from './_components/invite-form'
 import { MemberActions } from './_components/member-actions'
@@ -16,10 +15,7 @@ type Member = Awaited<ReturnType<typeof listMembers>>[number]
 
 export default async function PeoplePage() {
   const ctx = await requireSchoolContext('people.read')
-  const [members, invitations] = await Promise.all([
-    listMembers(ctx.schoolId),
-    listSchoolInvitations(ctx.schoolId),
-  ])
+  const { members, invitations } = await getPeoplePage(ctx)
   const manage = can(ctx.role, 'people.manage')
   return (
     <>

@@ -9,7 +9,7 @@ import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { type ServiceSort, serviceListParamsSchema } from '@/lib/services/list-params'
-import { listServices } from '@/lib/services/queries'
+import { getServiceListPage, type listServices } from '@/lib/services/queries'
 import { CRITICALITY } from '@/lib/services/schema'
 import { parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
@@ -52,7 +52,7 @@ const COLUMNS: Column<Row>[] = [
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
   const p = parseSearchParams(serviceListParamsSchema, await searchParams)
-  const { rows, total, page, pages } = await listServices(ctx.schoolId, p)
+  const { rows, total, page, pages } = await getServiceListPage(ctx, p)
   const edit = can(ctx.role, 'catalogue.edit')
   // What the links keep: the filters as the page understood them, defaults left out.
   const params = {
