@@ -13,8 +13,7 @@ export async function DashboardForYou() {
       <Suspense fallback={null}>
         <LandingNotice schoolName={ctx.schoolName} roleLabel={ROLE_LABELS[ctx.role]} />
       </Suspense>
-      {/* The session query counted this person's open invitations: most people have none to read. */}
-      {ctx.openInvitations !== 0 && <YourInvitations userId={ctx.userId} />}
+      <YourInvitations userId={ctx.userId} open={ctx.openInvitations} />
     </>
   )
 }
