@@ -39,10 +39,23 @@ export function PlanStatusPanel({
             </Link>
             {current.decidedAt ? `, approved ${formatDateTime(current.decidedAt, timeZone)}` : ''}.{' '}
             <span data-testid="plan-not-acknowledged">
-              {plan.notAcknowledged === 0
-                ? 'Every team member has acknowledged it.'
-                : `${plan.notAcknowledged} team member${plan.notAcknowledged === 1 ? ' has' : 's have'} not acknowledged it yet.`}
+              {plan.notAcknowledged > 0
+                ? `${plan.notAcknowledged} team member${plan.notAcknowledged === 1 ? ' has' : 's have'} not acknowledged it yet.`
+                : plan.withoutLogin > 0
+                  ? 'Everyone on the team who signs in has acknowledged it.'
+                  : 'Every team member has acknowledged it.'}
             </span>
+            {plan.withoutLogin > 0 && (
+              <span data-testid="plan-without-login">
+                {' '}
+                {plan.withoutLogin} more {plan.withoutLogin === 1 ? 'has' : 'have'} no login to acknowledge
+                with:{' '}
+                <Link href="/plan/copies" className="font-semibold text-brand-700 underline">
+                  record the copies they hold
+                </Link>
+                .
+              </span>
+            )}
           </>
         ) : (
           'No version of the plan has been approved yet.'

@@ -283,8 +283,13 @@ export type PlanDashboard = PlanStaleness & {
   /** The latest changes since the current version was published, in words (a few). */
   changes: ChangeEntry[]
   changeCount: number
-  /** Current team members who have not acknowledged the current version (0 when none is approved). */
+  /**
+   * Current team members with a login who have not acknowledged the current version (0 when none is
+   * approved): the people the manager can chase to acknowledge in the portal.
+   */
   notAcknowledged: number
+  /** Current team members with no login, who cannot acknowledge here: their copies are recorded instead. */
+  withoutLogin: number
 }
 
 /** The plan's state for the dashboard: current version, staleness with the latest changes, awaiting approval. */
@@ -302,11 +307,16 @@ export async function getPlanDashboard(
     }),
   ])
   const current = staleness.current
-  const [members, acknowledged, page] = await Promise.all([
-    current ? db.teamMember.count({ where: { schoolId, leftAt: null } }) : 0,
+  const [members, withoutLogin, acknowledged, page] = await Promise.all([
+    current ? db.teamMember.count({ where: { schoolId, leftAt: null, membershipId: { not: null } } }) : 0,
+    current ? db.teamMember.count({ where: { schoolId, leftAt: null, membershipId: null } }) : 0,
     current
       ? db.planAcknowledgement.count({
-          where: { schoolId, planVersionId: current.id, teamMember: { leftAt: null } },
+          where: {
+            schoolId,
+            planVersionId: current.id,
+            teamMember: { leftAt: null, membershipId: { not: null } },
+          },
         })
       : 0,
     staleness.stale && current
@@ -319,6 +329,7 @@ export async function getPlanDashboard(
     changes: page?.entries ?? [],
     changeCount: page?.total ?? 0,
     notAcknowledged: Math.max(0, members - acknowledged),
+    withoutLogin,
   }
 }
 
