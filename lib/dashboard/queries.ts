@@ -2,12 +2,11 @@ import 'server-only'
 import { countAuditRows, listRecentChanges } from '@/lib/audit/queries'
 import { can } from '@/lib/auth/permissions'
 import type { SchoolContext } from '@/lib/auth/school-context'
-import { dayIn } from '@/lib/catalogue/standby'
 import { getCoverage } from '@/lib/coverage/queries'
 import { db } from '@/lib/db'
 import { getCatalogueSummary } from '@/lib/dependencies/queries'
 import { getOwnAcknowledgement, getPlanDashboard } from '@/lib/plan-versions/queries'
-import { versionCache } from '@/lib/records/version-cache'
+import { dataView } from '@/lib/records/data-view'
 import { getReviewDue, loadReviewProposals, seesProposals } from '@/lib/reviews/queries'
 import { getRiskSummary } from '@/lib/risks/queries'
 
@@ -17,13 +16,10 @@ import { getRiskSummary } from '@/lib/risks/queries'
  * records do, or when the day turns (overdue reviews, risks and restore tests are counted by the day). So
  * each panel is worked out once per `School.dataVersion` (moved by triggers on every write to the school's
  * records, its settings included: migration `data_version`) and calendar day in the school's time zone,
- * and kept in `lib/records/version-cache.ts`, the school's own row among them. A page view then runs two
+ * and kept as a data view (`lib/records/data-view.ts`), the school's own row among them. A page view then runs two
  * queries whatever the school's size: the session, which brings the data version with it (lib/auth), and
  * a count of the school's audit rows, which names the latest changes kept, described, beside the panels.
- *
  */
-
-const panels = versionCache<unknown>(2000)
 
 type Panels = {
   school: Awaited<ReturnType<typeof readSchool>>
@@ -81,11 +77,11 @@ export async function getDashboard(
         .then((s) => s.dataVersion),
     seesChanges ? countAuditRows(schoolId) : 0,
   ])
-  const day = dayIn(now, timeZone)
-  // Each panel's key holds everything it depends on besides the data version: the school, the zone it is
-  // shown in and the day. Computed only for the roles that see it.
+  // Each panel is a data view (lib/records/data-view.ts, which adds the school, the zone and the day to
+  // its key): computed only for the roles that see it.
+  const versioned = { schoolId, timeZone, dataVersion }
   const cached = <T>(part: keyof Panels, compute: () => Promise<T>, who = ''): Promise<T> =>
-    panels.getAsync(`${part}:${schoolId}:${timeZone}:${day}:${who}`, dataVersion, compute) as Promise<T>
+    dataView(versioned, `dashboard-${part}`, who, compute, now)
 
   // The plan panels too: publishing, approving, acknowledging and every change the staleness list names
   // write rows that move the data version. A person's own acknowledgement is kept per person.

@@ -3,26 +3,9 @@
  * estimate (never "0 minutes, on time"), and an asset's type reads as the website says it.
  */
 import { describe, expect, it } from 'vitest'
-import { fingerprint } from '@/lib/plan/snapshot'
 import { pdfText } from '@/tests/support/pdf-text'
-import { makeSnapshot } from '@/tests/support/plan-snapshot'
+import { approvedStamp, makeSnapshot } from '@/tests/support/plan-snapshot'
 import { renderPlanPdf } from './plan'
-import type { PdfStamp } from './stamp'
-
-function stampFor(snapshot: ReturnType<typeof makeSnapshot>): PdfStamp {
-  return {
-    schoolName: snapshot.school.name,
-    timeZone: 'Europe/London',
-    version: 1,
-    status: 'APPROVED',
-    publishedAt: new Date('2026-11-20T10:00:00Z'),
-    publishedByName: 'Sam Manager',
-    decidedAt: new Date('2026-11-21T09:30:00Z'),
-    decidedByName: 'Alex Head',
-    fingerprint: fingerprint(snapshot),
-    origin: 'https://portal.example.org',
-  }
-}
 
 describe('the full plan PDF', () => {
   it('says a service with no timed steps has no estimate, in the order and on its page', async () => {
@@ -35,7 +18,7 @@ describe('the full plan PDF', () => {
       teamMinutes: 0,
       atRisk: false,
     }
-    const text = pdfText(await renderPlanPdf(snapshot, stampFor(snapshot)))
+    const text = pdfText(await renderPlanPdf(snapshot, approvedStamp(snapshot)))
     expect(text).toContain('No estimate yet')
     expect(text).toContain('Not known')
     expect(text).not.toContain('One person doing everything: 0 minutes')
@@ -46,7 +29,7 @@ describe('the full plan PDF', () => {
 
   it('names asset types in words, never their codes', async () => {
     const snapshot = makeSnapshot({ services: 2 })
-    const text = pdfText(await renderPlanPdf(snapshot, stampFor(snapshot)))
+    const text = pdfText(await renderPlanPdf(snapshot, approvedStamp(snapshot)))
     expect(snapshot.assets.some((a) => a.type === 'HARDWARE')).toBe(true)
     expect(text).not.toMatch(/\bHARDWARE\b|\bNETWORK\b/)
     expect(text).toContain('Hardware')

@@ -15,9 +15,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { renderMemberPack } from '../../lib/pdf/member-pack'
 import { renderPlanPdf } from '../../lib/pdf/plan'
-import type { PdfStamp } from '../../lib/pdf/stamp'
-import { fingerprint, type PlanSnapshot } from '../../lib/plan/snapshot'
-import { makeSnapshot, TRUST_SIZE } from '../support/plan-snapshot'
+import type { PlanSnapshot } from '../../lib/plan/snapshot'
+import { approvedStamp, makeSnapshot, TRUST_SIZE } from '../support/plan-snapshot'
 
 const out = process.env.PDF_OUT
 
@@ -32,18 +31,7 @@ async function time<T>(f: () => Promise<T>): Promise<[T, number, number]> {
 
 async function run(label: string, options: NonNullable<Parameters<typeof makeSnapshot>[0]> | PlanSnapshot) {
   const snapshot = 'schema' in options ? options : makeSnapshot(options)
-  const stamp: PdfStamp = {
-    schoolName: snapshot.school.name,
-    timeZone: snapshot.school.timeZone,
-    version: snapshot.version,
-    status: 'APPROVED',
-    publishedAt: new Date('2026-11-20T10:00:00Z'),
-    publishedByName: 'Sam Manager',
-    decidedAt: new Date('2026-11-21T09:30:00Z'),
-    decidedByName: 'Alex Head',
-    fingerprint: fingerprint(snapshot),
-    origin: 'https://portal.example.org',
-  }
+  const stamp = approvedStamp(snapshot)
   const steps =
     snapshot.assets.reduce((t, a) => t + a.steps.length, 0) +
     snapshot.services.reduce((t, s) => t + s.plans.reduce((u, p) => u + p.steps.length, 0), 0)

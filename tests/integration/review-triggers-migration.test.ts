@@ -4,65 +4,17 @@
  * database up to the migration before it, add checklists and a review, then apply the rest.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { closePglite, getPglite } from '@/lib/db/adapter'
-import { applyMigrations, MIGRATIONS_DIR } from '@/lib/db/migrations'
-import type { DbTarget } from '@/lib/db/target'
+import { applyMigrations } from '@/lib/db/migrations'
 import { STARTER_CHECKLIST } from '@/lib/reviews/checklist'
-
-type Sql = (text: string) => Promise<Record<string, unknown>[]>
-
-async function withScratch(fn: (t: DbTarget, sql: Sql) => Promise<void>) {
-  const server = process.env.TEST_SERVER_URL
-  if (!server) {
-    const dir = `memory://review-keys-migration-${Date.now()}`
-    try {
-      await fn(
-        { kind: 'pglite', dir },
-        async (text) => (await getPglite(dir).query(text)).rows as Record<string, unknown>[],
-      )
-    } finally {
-      await closePglite(dir)
-    }
-    return
-  }
-  const name = `scratch_review_keys_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: server })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${name}"`)
-  const u = new URL(server)
-  u.pathname = `/${name}`
-  const c = new pg.Client({ connectionString: u.toString() })
-  await c.connect()
-  try {
-    await fn({ kind: 'postgres', url: u.toString() }, async (text) => (await c.query(text)).rows)
-  } finally {
-    await c.end().catch(() => undefined)
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await admin.end()
-  }
-}
+import { migrationsBefore, withScratchDatabase } from '../support/migration-scratch'
 
 describe('the review triggers migration', () => {
   it('gives the starter questions already copied to schools, and their answers, their stable keys', async () => {
-    const all = fs
-      .readdirSync(MIGRATIONS_DIR)
-      .filter((d) => /^\d+_/.test(d))
-      .sort()
-    const mine = all.find((d) => d.endsWith('_review_triggers'))!
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'migs-review-keys-'))
-    fs.copyFileSync(
-      path.join(MIGRATIONS_DIR, 'migration_lock.toml'),
-      path.join(before, 'migration_lock.toml'),
-    )
-    for (const d of all.filter((d) => d < mine))
-      fs.cpSync(path.join(MIGRATIONS_DIR, d), path.join(before, d), { recursive: true })
+    const before = migrationsBefore('_review_triggers')
     const assets = STARTER_CHECKLIST.find((i) => i.key === 'keep.assets')!.question
     const rehearse = STARTER_CHECKLIST.find((i) => i.key === 'improve.rehearse')!.question
-    await withScratch(async (target, sql) => {
+    await withScratchDatabase('review-keys-migration', async (target, sql) => {
       await applyMigrations(target, { dir: before })
       await sql(
         `INSERT INTO "School" (id, name, "updatedAt") VALUES ('s1', 'One', now()), ('s2', 'Two', now())`,

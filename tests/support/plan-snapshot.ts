@@ -7,13 +7,15 @@
  * hold that role, so a member's pack always has something in it. Phone numbers are `07700 9xxxxx`
  * (Ofcom's drama range), so a test can look for them in a PDF that should not have them.
  */
-import type {
-  PlanSnapshot,
-  SnapshotAsset,
-  SnapshotMember,
-  SnapshotRole,
-  SnapshotService,
-  SnapshotStep,
+import type { PdfStamp } from '@/lib/pdf/stamp'
+import {
+  fingerprint,
+  type PlanSnapshot,
+  type SnapshotAsset,
+  type SnapshotMember,
+  type SnapshotRole,
+  type SnapshotService,
+  type SnapshotStep,
 } from '@/lib/plan/snapshot'
 
 export type SnapshotOptions = {
@@ -230,5 +232,21 @@ export function makeSnapshot(options: SnapshotOptions = {}): PlanSnapshot {
     assets,
     members,
     gaps,
+  }
+}
+
+/** The stamp of an approved version of `snapshot`, as the PDF routes would pass it (tests and benches). */
+export function approvedStamp(snapshot: PlanSnapshot): PdfStamp {
+  return {
+    schoolName: snapshot.school.name,
+    timeZone: snapshot.school.timeZone,
+    version: snapshot.version,
+    status: 'APPROVED',
+    publishedAt: new Date('2026-11-20T10:00:00Z'),
+    publishedByName: 'Sam Manager',
+    decidedAt: new Date('2026-11-21T09:30:00Z'),
+    decidedByName: 'Alex Head',
+    fingerprint: fingerprint(snapshot),
+    origin: 'https://portal.example.org',
   }
 }
