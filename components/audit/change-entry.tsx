@@ -1,3 +1,8 @@
+'use client'
+
+// Client components fed described entries (plain data, dates already in words): the activity log and
+// the dashboard repeat this markup per change, and markup rendered here costs only its HTML (ARCHITECTURE.md,
+// "What a page costs").
 import type { AuditEntry, ChangeEntry, FieldChange } from '@/lib/audit/describe'
 import { ENTITIES, isAuditEntity } from '@/lib/audit/vocabulary'
 

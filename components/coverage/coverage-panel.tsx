@@ -1,3 +1,5 @@
+'use client'
+
 import Link from 'next/link'
 import { GAP_KINDS, GAP_TITLES, type GapKind } from '@/lib/coverage/gaps'
 

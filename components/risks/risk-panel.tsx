@@ -1,4 +1,7 @@
+'use client'
+
 import Link from 'next/link'
+import { StatGrid } from '@/components/ui/stat-grid'
 
 type Summary = {
   appetite: number
@@ -9,17 +12,6 @@ type Summary = {
   exposedServices: { id: string; name: string }[]
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href: string }) {
-  return (
-    <li className="rounded-lg border border-slate-300 bg-white p-4">
-      <Link href={href} className="block hover:underline">
-        <span className="block text-3xl font-bold text-slate-900">{value}</span>
-        <span className="block text-sm text-slate-700">{label}</span>
-      </Link>
-    </li>
-  )
-}
-
 /** The dashboard's risk panel: what needs action now, each figure a link to the list behind it. */
 export function RiskPanel({ summary: s }: { summary: Summary }) {
   return (
@@ -27,24 +19,26 @@ export function RiskPanel({ summary: s }: { summary: Summary }) {
       <h2 id="risks-panel-h" className="mb-3 text-lg font-bold">
         Risks
       </h2>
-      <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat
-          label={`Above appetite (score over ${s.appetite})`}
-          value={s.aboveAppetite}
-          href="/risks?above=1"
-        />
-        <Stat
-          label={s.reviewDue === 1 ? 'Risk due for review' : 'Risks due for review'}
-          value={s.reviewDue}
-          href="/risks?overdue=1"
-        />
-        <Stat
-          label={s.overdueCountermeasures === 1 ? 'Countermeasure overdue' : 'Countermeasures overdue'}
-          value={s.overdueCountermeasures}
-          href="/risks/countermeasures?check=overdue"
-        />
-        <Stat label={s.open === 1 ? 'Open risk' : 'Open risks'} value={s.open} href="/risks" />
-      </ul>
+      <StatGrid
+        items={[
+          {
+            label: `Above appetite (score over ${s.appetite})`,
+            value: s.aboveAppetite,
+            href: '/risks?above=1',
+          },
+          {
+            label: s.reviewDue === 1 ? 'Risk due for review' : 'Risks due for review',
+            value: s.reviewDue,
+            href: '/risks?overdue=1',
+          },
+          {
+            label: s.overdueCountermeasures === 1 ? 'Countermeasure overdue' : 'Countermeasures overdue',
+            value: s.overdueCountermeasures,
+            href: '/risks/countermeasures?check=overdue',
+          },
+          { label: s.open === 1 ? 'Open risk' : 'Open risks', value: s.open, href: '/risks' },
+        ]}
+      />
       {s.exposedServices.length > 0 && (
         <p
           className="mt-3 rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950"

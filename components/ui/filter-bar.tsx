@@ -1,3 +1,7 @@
+'use client'
+
+// A client component: its props are plain data, so the page's React payload carries the fields, not the
+// form's markup (see ARCHITECTURE.md, "What a page costs").
 import Link from 'next/link'
 import { buttonClass } from './button'
 

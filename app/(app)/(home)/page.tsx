@@ -8,6 +8,7 @@ import { AcknowledgePanel, PlanStatusPanel } from '@/components/plan-versions/pl
 import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { RiskPanel } from '@/components/risks/risk-panel'
 import { PageHeader } from '@/components/ui/page-header'
+import { StatGrid } from '@/components/ui/stat-grid'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getDashboard } from '@/lib/dashboard/queries'
@@ -17,26 +18,6 @@ import type { Role } from '@/lib/generated/prisma/enums'
 export const metadata: Metadata = { title: 'Dashboard' }
 
 const ROLES: Role[] = ['MANAGER', 'HEAD', 'TEAM', 'VIEWER']
-
-function Stat({ label, value, href }: { label: string; value: number | string; href?: string }) {
-  const body = (
-    <>
-      <span className="block text-3xl font-bold text-slate-900">{value}</span>
-      <span className="block text-sm text-slate-700">{label}</span>
-    </>
-  )
-  return (
-    <li className="rounded-lg border border-slate-300 bg-white p-4">
-      {href ? (
-        <Link href={href} className="block hover:underline">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
-    </li>
-  )
-}
 
 export default async function DashboardPage() {
   const ctx = await requireSchoolContext('school.read')
@@ -78,24 +59,26 @@ export default async function DashboardPage() {
         <h2 id="catalogue-h" className="mb-3 text-lg font-bold">
           Services and assets
         </h2>
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <Stat
-            label={catalogue.services === 1 ? 'Service' : 'Services'}
-            value={catalogue.services}
-            href="/services"
-          />
-          <Stat label={catalogue.assets === 1 ? 'Asset' : 'Assets'} value={catalogue.assets} href="/assets" />
-          <Stat
-            label={catalogue.spofs === 1 ? 'Single point of failure' : 'Single points of failure'}
-            value={catalogue.spofs}
-            href="/assets?check=spof"
-          />
-          <Stat
-            label={catalogue.standbysToCheck === 1 ? 'Standby to re-check' : 'Standbys to re-check'}
-            value={catalogue.standbysToCheck}
-            href="/assets?check=standby"
-          />
-        </ul>
+        <StatGrid
+          items={[
+            {
+              label: catalogue.services === 1 ? 'Service' : 'Services',
+              value: catalogue.services,
+              href: '/services',
+            },
+            { label: catalogue.assets === 1 ? 'Asset' : 'Assets', value: catalogue.assets, href: '/assets' },
+            {
+              label: catalogue.spofs === 1 ? 'Single point of failure' : 'Single points of failure',
+              value: catalogue.spofs,
+              href: '/assets?check=spof',
+            },
+            {
+              label: catalogue.standbysToCheck === 1 ? 'Standby to re-check' : 'Standbys to re-check',
+              value: catalogue.standbysToCheck,
+              href: '/assets?check=standby',
+            },
+          ]}
+        />
         {can(ctx.role, 'catalogue.edit') && (
           <div className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
             <h3 className="font-bold">
@@ -118,16 +101,13 @@ export default async function DashboardPage() {
           <h2 id="people-h" className="mb-3 text-lg font-bold">
             People
           </h2>
-          <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-            {ROLES.map((r) => (
-              <Stat
-                key={r}
-                label={`${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`}
-                value={members[r] ?? 0}
-                href={peopleHref}
-              />
-            ))}
-          </ul>
+          <StatGrid
+            items={ROLES.map((r) => ({
+              label: `${ROLE_LABELS[r]}${(members[r] ?? 0) === 1 ? '' : 's'}`,
+              value: members[r] ?? 0,
+              href: peopleHref,
+            }))}
+          />
         </section>
       )}
       <section aria-labelledby="school-h" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">

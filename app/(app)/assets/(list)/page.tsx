@@ -1,16 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { AssetTable } from '@/components/catalogue/asset-table'
 import { buttonClass } from '@/components/ui/button'
-import { type Column, DataTable, listHref } from '@/components/ui/data-table'
 import { FilterBar } from '@/components/ui/filter-bar'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { type AssetCheck, type AssetSort, assetListParamsSchema } from '@/lib/assets/list-params'
-import { type getAssetList, getAssetListPage } from '@/lib/assets/queries'
+import { getAssetListPage } from '@/lib/assets/queries'
 import { ASSET_TYPES, assetTypeLabel } from '@/lib/assets/schema'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
-import type { StandbyDrift } from '@/lib/catalogue/standby'
 import { parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
 export const metadata: Metadata = { title: 'Assets' }
@@ -25,36 +24,6 @@ const SORT_LABELS: Record<AssetSort, string> = {
   type: 'Type, then name',
   updated: 'Most recently changed',
 }
-
-type Row = Awaited<ReturnType<typeof getAssetList>>['rows'][number]
-
-const COLUMNS: Column<Row>[] = [
-  {
-    key: 'name',
-    header: 'Name',
-    sort: 'name',
-    cell: (a) => (
-      <>
-        <a href={`/assets/${a.id}`} className="record-link">
-          {a.name}
-        </a>
-        {(a.location || a.supplier) && (
-          <span className="mt-1 block text-slate-700 sm:hidden">
-            {[a.location, a.supplier].filter(Boolean).join(' · ')}
-          </span>
-        )}
-      </>
-    ),
-  },
-  { key: 'type', header: 'Type', sort: 'type', cell: (a) => assetTypeLabel(a.type) },
-  { key: 'location', header: 'Location', hideOnPhone: true, cell: (a) => a.location || '—' },
-  { key: 'supplier', header: 'Supplier', hideOnPhone: true, cell: (a) => a.supplier || '—' },
-  {
-    key: 'attention',
-    header: 'Needs attention',
-    cell: (a) => <AssetBadges spof={a.spof} standby={a.standby} />,
-  },
-]
 
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
@@ -131,36 +100,16 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         {p.archived ? ' in the archive' : ''}
         {filtered ? ' match these filters' : ''}.
       </p>
-      <DataTable
-        label="Assets"
+      <AssetTable
+        rows={rows.map((a) => ({ ...a, typeLabel: assetTypeLabel(a.type) }))}
         caption={`${p.archived ? 'Archived assets' : 'Assets'} in ${ctx.schoolName}`}
-        columns={COLUMNS}
-        rows={rows}
-        rowKey={(a) => a.id}
-        sort={{ current: p.sort, href: (sort) => listHref('/assets', { ...params, sort }) }}
+        sort={p.sort}
+        params={params}
         empty={
           filtered || p.archived ? 'No assets match these filters.' : 'No assets have been recorded yet.'
         }
       />
       <Pagination page={page} pages={pages} basePath="/assets" params={params} />
     </>
-  )
-}
-
-function AssetBadges({ spof, standby }: { spof: boolean; standby?: StandbyDrift }) {
-  if (!spof && !standby) return <span className="text-slate-700">—</span>
-  return (
-    <span className="flex flex-wrap gap-1">
-      {spof && (
-        <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-bold text-red-900">
-          Single point of failure
-        </span>
-      )}
-      {standby && (
-        <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-950">
-          {standby === 'NEVER_VERIFIED' ? 'Standby never checked' : 'Standby may no longer match'}
-        </span>
-      )}
-    </span>
   )
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { ServiceTable } from '@/components/catalogue/service-table'
 import { buttonClass } from '@/components/ui/button'
-import { type Column, DataTable, listHref } from '@/components/ui/data-table'
 import { FilterBar } from '@/components/ui/filter-bar'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -9,7 +9,7 @@ import { requireSchoolContext } from '@/lib/auth/context'
 import { can } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { type ServiceSort, serviceListParamsSchema } from '@/lib/services/list-params'
-import { getServiceListPage, type listServices } from '@/lib/services/queries'
+import { getServiceListPage } from '@/lib/services/queries'
 import { CRITICALITY } from '@/lib/services/schema'
 import { parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
 
@@ -21,33 +21,6 @@ const SORT_LABELS: Record<ServiceSort, string> = {
   rto: 'RTO',
   updated: 'Recently changed',
 }
-
-type Row = Awaited<ReturnType<typeof listServices>>['rows'][number]
-
-const COLUMNS: Column<Row>[] = [
-  {
-    key: 'name',
-    header: 'Service',
-    sort: 'name',
-    cell: (r) => (
-      <>
-        <a href={`/services/${r.id}`} className="record-link">
-          {r.name}
-        </a>
-        {r.owner && <span className="block text-slate-700">{r.owner}</span>}
-      </>
-    ),
-  },
-  {
-    key: 'criticality',
-    header: 'Criticality',
-    sort: 'priority',
-    cell: (r) => `${r.criticality}. ${CRITICALITY[r.criticality - 1]?.label ?? ''}`,
-  },
-  { key: 'rto', header: 'RTO', sort: 'rto', cell: (r) => formatDuration(r.rtoMinutes) },
-  { key: 'max', header: 'Max outage', hideOnPhone: true, cell: (r) => formatDuration(r.maxOutageMinutes) },
-  { key: 'assets', header: 'Assets', hideOnPhone: true, cell: (r) => r._count.needs },
-]
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireSchoolContext('catalogue.read')
@@ -117,13 +90,19 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {total} service{total === 1 ? '' : 's'}
       </p>
-      <DataTable
-        label="Services"
+      <ServiceTable
+        rows={rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          owner: r.owner,
+          criticality: `${r.criticality}. ${CRITICALITY[r.criticality - 1]?.label ?? ''}`,
+          rto: formatDuration(r.rtoMinutes),
+          maxOutage: formatDuration(r.maxOutageMinutes),
+          assets: r._count.needs,
+        }))}
         caption={p.archived ? 'Archived services' : 'Services'}
-        columns={COLUMNS}
-        rows={rows}
-        rowKey={(r) => r.id}
-        sort={{ current: p.sort, href: (sort) => listHref('/services', { ...params, sort }) }}
+        sort={p.sort}
+        params={params}
         empty={<>No services match.{edit && ' Add one, or load the starter catalogue from the dashboard.'}</>}
       />
       <Pagination page={page} pages={pages} basePath="/services" params={params} />

@@ -30,8 +30,14 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
       </p>
       <PageHeader title={view.service.name} description={view.service.description || undefined} />
       <StatusSection view={view} />
-      <ImpactSection view={view} />
-      <DependenciesSection view={view} edit={edit} />
+      <ImpactSection service={view.service} impacts={view.impacts} />
+      <DependenciesSection
+        serviceId={view.service.id}
+        deps={view.deps}
+        linkOptions={view.linkOptions}
+        archived={view.archived}
+        edit={edit}
+      />
       {plans && (
         <ServicePlansSection
           serviceId={id}

@@ -1,10 +1,27 @@
+'use client'
+
 import Link from 'next/link'
 import type { ServiceView } from '@/lib/services/queries'
 import { AddLinkForm, LinkRequiredToggle, UnlinkButton } from '../../_components/service-links'
 
-/** The assets it needs, directly or through others, with the link controls for someone who can edit. */
-export function DependenciesSection({ view, edit }: { view: ServiceView; edit: boolean }) {
-  const { service, deps, archived } = view
+/**
+ * The assets it needs, directly or through others, with the link controls for someone who can edit. A
+ * client component fed the view's rows, so the page's React payload carries each link once rather than its
+ * markup (ARCHITECTURE.md, "What a page costs").
+ */
+export function DependenciesSection({
+  serviceId,
+  deps,
+  linkOptions,
+  archived,
+  edit,
+}: {
+  serviceId: string
+  deps: ServiceView['deps']
+  linkOptions: ServiceView['linkOptions']
+  archived: boolean
+  edit: boolean
+}) {
   return (
     <section aria-labelledby="deps-h" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="deps-h" className="mb-2 text-lg font-bold">
@@ -31,19 +48,19 @@ export function DependenciesSection({ view, edit }: { view: ServiceView; edit: b
               {edit && d.direct && d.linkVersion !== undefined && (
                 <LinkRequiredToggle
                   key={`${d.id}-${d.linkVersion}`}
-                  serviceId={service.id}
+                  serviceId={serviceId}
                   assetId={d.id}
                   name={d.name}
                   required={d.required}
                   version={d.linkVersion}
                 />
               )}
-              {edit && d.direct && <UnlinkButton serviceId={service.id} assetId={d.id} name={d.name} />}
+              {edit && d.direct && <UnlinkButton serviceId={serviceId} assetId={d.id} name={d.name} />}
             </li>
           ))}
         </ul>
       )}
-      {edit && !archived && <AddLinkForm serviceId={service.id} options={view.linkOptions} />}
+      {edit && !archived && <AddLinkForm serviceId={serviceId} options={linkOptions} />}
     </section>
   )
 }

@@ -1,10 +1,20 @@
+'use client'
+
 import { formatDuration } from '@/lib/catalogue/durations'
 import type { ServiceView } from '@/lib/services/queries'
 import { CRITICALITY } from '@/lib/services/schema'
 
-/** The business impact analysis: how critical it is, how soon it must be back, and what an outage costs. */
-export function ImpactSection({ view }: { view: ServiceView }) {
-  const { service, impacts } = view
+/**
+ * The business impact analysis: how critical it is, how soon it must be back, and what an outage costs. A
+ * client component fed the service's fields (ARCHITECTURE.md, "What a page costs").
+ */
+export function ImpactSection({
+  service,
+  impacts,
+}: {
+  service: ServiceView['service']
+  impacts: ServiceView['impacts']
+}) {
   const criticality = CRITICALITY[service.criticality - 1]
   return (
     <section aria-labelledby="bia-h" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
