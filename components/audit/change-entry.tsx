@@ -3,7 +3,7 @@
 // Client components fed described entries (plain data, dates already in words): the activity log and
 // the dashboard repeat this markup per change, and markup rendered here costs only its HTML (ARCHITECTURE.md,
 // "What a page costs").
-import type { AuditEntry, ChangeEntry, FieldChange } from '@/lib/audit/describe'
+import type { EntryView, FieldChange } from '@/lib/audit/describe'
 import { ENTITIES, isAuditEntity } from '@/lib/audit/vocabulary'
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
@@ -36,7 +36,7 @@ function FieldChangeItem({ change }: { change: FieldChange }) {
   )
 }
 
-export function FieldChanges({ entry }: { entry: AuditEntry }) {
+export function FieldChanges({ entry }: { entry: EntryView }) {
   if (entry.changes.length === 0) return null
   // A record's starting values (nothing to compare) read as one line: "Kind: Recover · Owner: Business manager".
   if (entry.changes.every((c) => c.before === undefined))
@@ -55,8 +55,8 @@ export function FieldChanges({ entry }: { entry: AuditEntry }) {
 }
 
 /** Rows of a bulk change grouped by kind of record, each kind with its count on this page. */
-export function BatchRowList({ rows }: { rows: AuditEntry[] }) {
-  const byKind = new Map<string, AuditEntry[]>()
+export function BatchRowList({ rows }: { rows: EntryView[] }) {
+  const byKind = new Map<string, EntryView[]>()
   for (const r of rows) byKind.set(r.entity, [...(byKind.get(r.entity) ?? []), r])
   return (
     <>
@@ -83,7 +83,7 @@ export function BatchRowList({ rows }: { rows: AuditEntry[] }) {
  * (a record's history), otherwise a link to the bulk change's own page, so that the log stays small
  * however large an import was.
  */
-function BatchRows({ entry }: { entry: ChangeEntry }) {
+function BatchRows({ entry }: { entry: EntryView }) {
   if (!entry.batch) return null
   const { rows, total } = entry.batch
   const count = Math.max(total, rows.length)
@@ -115,7 +115,7 @@ function BatchRows({ entry }: { entry: ChangeEntry }) {
 }
 
 /** One entry of the change history: the sentence, who and when, the field changes and any bulk rows. */
-export function ChangeEntryView({ entry }: { entry: ChangeEntry }) {
+export function ChangeEntryView({ entry }: { entry: EntryView }) {
   return (
     <article className="min-w-0">
       <p className="break-words">
@@ -131,7 +131,7 @@ export function ChangeEntryView({ entry }: { entry: ChangeEntry }) {
 }
 
 /** A list of entries, newest first. */
-export function ChangeList({ entries, label }: { entries: ChangeEntry[]; label: string }) {
+export function ChangeList({ entries, label }: { entries: EntryView[]; label: string }) {
   return (
     <ol aria-label={label} className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
       {entries.map((e) => (
@@ -144,7 +144,7 @@ export function ChangeList({ entries, label }: { entries: ChangeEntry[]; label: 
 }
 
 /** The dashboard's short list: one line per change, its field details left to the activity log. */
-export function RecentChanges({ entries }: { entries: ChangeEntry[] }) {
+export function RecentChanges({ entries }: { entries: EntryView[] }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
       {entries.map((e) => (

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
+import { entryView } from '@/lib/audit/describe'
 import { formatDateTime } from '@/lib/format'
 import type { OwnAcknowledgement, PlanDashboard } from '@/lib/plan-versions/queries'
 
@@ -72,7 +73,7 @@ export function PlanStatusPanel({
               ? `The latest ${plan.changes.length} of ${plan.changeCount} changes:`
               : `${plan.changeCount === 1 ? 'The change' : 'The changes'}:`}
           </p>
-          {plan.changes.length > 0 && <RecentChanges entries={plan.changes} />}
+          {plan.changes.length > 0 && <RecentChanges entries={plan.changes.map(entryView)} />}
           <Link href="/plan/changes" className="mt-2 inline-block font-semibold text-brand-700 underline">
             All changes since version {current.number}
           </Link>

@@ -1,5 +1,5 @@
 'use client'
-import Link from 'next/link'
+import Link, { useLinkStatus } from 'next/link'
 import { usePathname } from 'next/navigation'
 
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
@@ -19,10 +19,23 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
               }`}
             >
               {item.label}
+              <Pending />
             </Link>
           </li>
         )
       })}
     </ul>
   )
+}
+
+/**
+ * A dot beside the link while its page is on its way. Pages have no streamed loading state (each would
+ * cost every request a second flush and its markup; ARCHITECTURE.md, "What a page costs"), so this is
+ * what says a click was taken.
+ */
+function Pending() {
+  const { pending } = useLinkStatus()
+  return pending ? (
+    <span aria-hidden="true" className="ml-2 inline-block h-2 w-2 animate-pulse rounded-full bg-current" />
+  ) : null
 }

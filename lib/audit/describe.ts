@@ -69,6 +69,32 @@ export type AuditEntry = {
 /** A described entry; a bulk change's summary also carries the rows it stands for (or some of them). */
 export type ChangeEntry = AuditEntry & { batch?: { rows: AuditEntry[]; total: number } }
 
+/**
+ * What the change list shows of an entry: the described entry without what only the server uses (the
+ * record's ids, the raw action, the whole sentence), so a page sends its browser half as much.
+ */
+export type EntryView = Pick<
+  AuditEntry,
+  'id' | 'at' | 'when' | 'who' | 'entity' | 'says' | 'details' | 'changes'
+> & {
+  batch?: { rows: EntryView[]; total: number }
+}
+
+export function entryView(e: ChangeEntry): EntryView {
+  const view: EntryView = {
+    id: e.id,
+    at: e.at,
+    when: e.when,
+    who: e.who,
+    entity: e.entity,
+    says: e.says,
+    details: e.details,
+    changes: e.changes,
+  }
+  if (e.batch) view.batch = { rows: e.batch.rows.map(entryView), total: e.batch.total }
+  return view
+}
+
 /** What the describer needs besides the row. */
 export type DescribeContext = { timeZone: string; names?: NameMap }
 

@@ -9,6 +9,7 @@ import { ReviewDuePanel } from '@/components/reviews/review-due-panel'
 import { RiskPanel } from '@/components/risks/risk-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatGrid } from '@/components/ui/stat-grid'
+import { entryView } from '@/lib/audit/describe'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getDashboard } from '@/lib/dashboard/queries'
@@ -139,7 +140,7 @@ export default async function DashboardPage() {
           {recent.length === 0 ? (
             <p className="text-slate-700">No changes recorded yet.</p>
           ) : (
-            <RecentChanges entries={recent} />
+            <RecentChanges entries={recent.map(entryView)} />
           )}
           <Link href="/activity" className="mt-2 inline-block font-semibold text-brand-700 underline">
             All activity

@@ -3,6 +3,7 @@ import { ChangeList } from '@/components/audit/change-entry'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
+import { entryView } from '@/lib/audit/describe'
 import { getActivityPage } from '@/lib/audit/queries'
 import { ACTIVITY_KIND_VALUES, ACTIVITY_KINDS } from '@/lib/audit/vocabulary'
 import { requireSchoolContext } from '@/lib/auth/context'
@@ -71,7 +72,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           No changes recorded yet.
         </p>
       ) : (
-        <ChangeList entries={entries} label="Change history" />
+        <ChangeList entries={entries.map(entryView)} label="Change history" />
       )}
       <Pagination page={page} pages={pages} basePath="/activity" params={{ kind }} />
     </>

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
+import { entryView } from '@/lib/audit/describe'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { getCurrentPlanVersion, listPlanChanges } from '@/lib/plan-versions/queries'
 
@@ -35,7 +36,7 @@ export default async function PlanChangesPage({ searchParams }: Props) {
       {page && page.total === 0 && <p className="text-slate-700">Nothing has changed since then.</p>}
       {page && page.total > 0 && (
         <>
-          <RecentChanges entries={page.entries} />
+          <RecentChanges entries={page.entries.map(entryView)} />
           <Pagination page={page.page} pages={page.pages} basePath="/plan/changes" params={{}} />
         </>
       )}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { BatchRowList, ChangeEntryView } from '@/components/audit/change-entry'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
+import { entryView } from '@/lib/audit/describe'
 import { getBatch } from '@/lib/audit/queries'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { pageParam, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params'
@@ -39,13 +40,13 @@ export default async function BatchPage({
         description="One import or starter catalogue load, record by record."
       />
       <div className="mb-4 rounded-lg border border-slate-300 bg-white px-4 py-3">
-        <ChangeEntryView entry={{ ...entry, batch: undefined }} />
+        <ChangeEntryView entry={entryView({ ...entry, batch: undefined })} />
       </div>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {total} record{total === 1 ? '' : 's'} in this change. Page {page} of {pages}.
       </p>
       <div className="rounded-lg border border-slate-300 bg-white px-4 py-3 text-sm" data-testid="batch-rows">
-        <BatchRowList rows={rows} />
+        <BatchRowList rows={rows.map(entryView)} />
       </div>
       <Pagination page={page} pages={pages} basePath={`/activity/batch/${id}`} params={{}} />
     </>
