@@ -1,20 +1,26 @@
+'use client'
+
 import Link from 'next/link'
 import { RecentChanges } from '@/components/audit/change-entry'
-import { entryView } from '@/lib/audit/describe'
-import { formatDateTime } from '@/lib/format'
+import type { EntryView } from '@/lib/audit/describe'
 import type { OwnAcknowledgement, PlanDashboard } from '@/lib/plan-versions/queries'
+
+/** The plan's state as the panel shows it: its latest changes as the change list takes them. */
+export type PlanPanelView = Omit<PlanDashboard, 'changes'> & { changes: EntryView[] }
 
 /**
  * The plan on the dashboard (manager and head teacher): the current version; when anything the plan is
  * built from has changed since, says so in words with the latest changes; and a version awaiting approval.
+ * A client component fed plain data, its dates in words already (ARCHITECTURE.md, "What a page costs").
  */
 export function PlanStatusPanel({
   plan,
-  timeZone,
+  approvedOn,
   approver,
 }: {
-  plan: PlanDashboard
-  timeZone: string
+  plan: PlanPanelView
+  /** When the current version was approved, in the school's zone, in words. */
+  approvedOn: string | null
   /** The head teacher: a version awaiting approval is theirs to decide. */
   approver: boolean
 }) {
@@ -38,7 +44,7 @@ export function PlanStatusPanel({
             >
               version {current.number}
             </Link>
-            {current.decidedAt ? `, approved ${formatDateTime(current.decidedAt, timeZone)}` : ''}.{' '}
+            {approvedOn ? `, approved ${approvedOn}` : ''}.{' '}
             <span data-testid="plan-not-acknowledged">
               {plan.notAcknowledged > 0
                 ? `${plan.notAcknowledged} team member${plan.notAcknowledged === 1 ? ' has' : 's have'} not acknowledged it yet.`
@@ -73,7 +79,7 @@ export function PlanStatusPanel({
               ? `The latest ${plan.changes.length} of ${plan.changeCount} changes:`
               : `${plan.changeCount === 1 ? 'The change' : 'The changes'}:`}
           </p>
-          {plan.changes.length > 0 && <RecentChanges entries={plan.changes.map(entryView)} />}
+          {plan.changes.length > 0 && <RecentChanges entries={plan.changes} />}
           <Link href="/plan/changes" className="mt-2 inline-block font-semibold text-brand-700 underline">
             All changes since version {current.number}
           </Link>

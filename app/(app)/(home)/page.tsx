@@ -13,7 +13,7 @@ import { entryView } from '@/lib/audit/describe'
 import { requireSchoolContext } from '@/lib/auth/context'
 import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { getDashboard } from '@/lib/dashboard/queries'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatDateTime } from '@/lib/format'
 import type { Role } from '@/lib/generated/prisma/enums'
 
 export const metadata: Metadata = { title: 'Dashboard' }
@@ -53,7 +53,11 @@ export default async function DashboardPage() {
       <DashboardForYou />
       {ownAck && <AcknowledgePanel own={ownAck} />}
       {plan && (
-        <PlanStatusPanel plan={plan} timeZone={ctx.timeZone} approver={can(ctx.role, 'plan.approve')} />
+        <PlanStatusPanel
+          plan={{ ...plan, changes: plan.changes.map(entryView) }}
+          approvedOn={plan.current?.decidedAt ? formatDateTime(plan.current.decidedAt, ctx.timeZone) : null}
+          approver={can(ctx.role, 'plan.approve')}
+        />
       )}
       {reviewDue && <ReviewDuePanel due={reviewDue} />}
       <section aria-labelledby="catalogue-h" className="mb-8">
