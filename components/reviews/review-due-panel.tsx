@@ -1,65 +1,34 @@
-import Link from 'next/link'
 import { formatDay } from '@/lib/format'
 import type { ReviewDue } from '@/lib/reviews/queries'
 import { describeDue } from '@/lib/reviews/schedule'
 import { STATUS_LABELS } from '@/lib/reviews/schema'
+import { ReviewDueView } from './review-due-view'
 
 /** A date-only "YYYY-MM-DD" as the day it names, UK style. */
 export const showDay = (day: string) => formatDay(new Date(`${day}T12:00:00Z`))
 
-/** The next review's due date, plainly overdue when it is, and the review under way. */
+/** The next review's due date, plainly overdue when it is, and the review under way: worked out in words here. */
 export function ReviewDuePanel({ due, linkToReviews = true }: { due: ReviewDue; linkToReviews?: boolean }) {
+  const last = due.lastSignedOff
   return (
-    <section
-      aria-labelledby="review-due-h"
-      className={`mb-8 rounded-lg border p-4 ${due.overdue ? 'border-red-700 bg-red-50' : 'border-slate-300 bg-white'}`}
-    >
-      <h2 id="review-due-h" className="text-lg font-bold">
-        Plan review
-      </h2>
-      <p className={`mt-1 text-lg ${due.overdue ? 'font-bold text-red-900' : ''}`} data-testid="review-due">
-        {due.overdue ? 'Overdue: ' : 'Next review '}
-        {due.overdue ? 'the review was due' : 'due'} {showDay(due.due)}
-        {due.term ? ` (end of the ${due.term} term)` : ''}, {describeDue(due)}.
-      </p>
-      <p className="mt-1 text-sm text-slate-700">
-        Schedule: {due.cadence}.{' '}
-        {due.lastSignedOff
-          ? `Last signed off: Review ${due.lastSignedOff.number}${due.lastSignedOff.signedOffName ? ` by ${due.lastSignedOff.signedOffName}` : ''}.`
-          : 'No review signed off yet.'}
-      </p>
-      {due.current && (
-        <p className="mt-1 text-sm">
-          <Link href={`/reviews/${due.current.id}`} className="text-brand-700 underline">
-            Review {due.current.number}
-          </Link>{' '}
-          is under way: {STATUS_LABELS[due.current.status as keyof typeof STATUS_LABELS].toLowerCase()}.
-        </p>
-      )}
-      {linkToReviews && due.proposals && due.proposals.length > 0 && (
-        <div className="mt-3">
-          <h3 className="font-semibold">
-            {due.proposals.length === 1
-              ? 'A review is proposed'
-              : `${due.proposals.length} reviews are proposed`}
-          </h3>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm" data-testid="dashboard-proposals">
-            {due.proposals.slice(0, 3).map((p) => (
-              <li key={p.id}>{p.reason}</li>
-            ))}
-          </ul>
-          {due.proposals.length > 3 && (
-            <p className="text-sm">and {due.proposals.length - 3} more on the reviews page.</p>
-          )}
-        </div>
-      )}
-      {linkToReviews && (
-        <p className="mt-2 text-sm">
-          <Link href="/reviews" className="text-brand-700 underline">
-            All reviews
-          </Link>
-        </p>
-      )}
-    </section>
+    <ReviewDueView
+      linkToReviews={linkToReviews}
+      due={{
+        overdue: due.overdue,
+        dueOn: showDay(due.due),
+        term: due.term ?? null,
+        dueIn: describeDue(due),
+        cadence: due.cadence,
+        lastSignedOff: last
+          ? `Last signed off: Review ${last.number}${last.signedOffName ? ` by ${last.signedOffName}` : ''}.`
+          : 'No review signed off yet.',
+        current: due.current && {
+          id: due.current.id,
+          number: due.current.number,
+          status: STATUS_LABELS[due.current.status as keyof typeof STATUS_LABELS].toLowerCase(),
+        },
+        proposals: (due.proposals ?? []).map((p) => ({ id: p.id, reason: p.reason })),
+      }}
+    />
   )
 }

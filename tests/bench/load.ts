@@ -5,13 +5,16 @@
  *   npm run bench:load                       # build, then measure every page for 10 s each
  *   npm run bench:load -- --no-build         # reuse the last `next build`
  *   npm run bench:load -- --duration=5 --only=/dependencies,/assets
+ *   npm run bench:load -- --warmup=0          # no unmeasured load before each page (default 3 s)
  *   npm run bench:load -- --profile          # also write CPU profiles of the server to tests/.artifacts/cpu-prof
  *   npm run bench:load -- --no-build --serve # set up, sign in, print the cookie and wait (Ctrl-C cleans up)
  *
  * It creates a throwaway database on the PostgreSQL server (BENCH_SERVER_URL, default
  * postgresql://postgres@127.0.0.1:5432/postgres), applies the migrations, seeds the demo, loads the starter
  * catalogue into the demo school, starts `next start` on BENCH_PORT (default 3300), signs in as the demo
- * manager and runs autocannon against each page. The server is stopped and the database dropped at the end,
+ * manager and runs autocannon against each page: first for `--warmup` seconds unmeasured, so that every page
+ * is measured in the same steady state (the first page measured would otherwise pay for compiling the code
+ * every signed-in page shares), then for `--duration` seconds measured. The server is stopped and the database dropped at the end,
  * on failure and on Ctrl-C too. A script, not a test: its figures depend on the machine and on what else runs.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -29,6 +32,7 @@ type Options = {
   only: string[] | null
   profile: boolean
   serve: boolean
+  warmup: number
 }
 
 function parseArgs(argv: string[]): Options {
@@ -39,6 +43,7 @@ function parseArgs(argv: string[]): Options {
     only: null,
     profile: false,
     serve: false,
+    warmup: 3,
   }
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2)
@@ -47,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     else if (key === '--serve') opts.serve = true
     else if (key === '--duration') opts.duration = positive(key, value)
     else if (key === '--connections') opts.connections = positive(key, value)
+    else if (key === '--warmup') opts.warmup = value === '0' ? 0 : positive(key, value)
     else if (key === '--only') opts.only = (value ?? '').split(',').filter(Boolean)
     else throw new Error(`Unknown option ${arg} (see the comment at the top of tests/bench/load.ts)`)
   }
@@ -314,8 +320,25 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
+/** Load a page without measuring it, so that the measured run starts with the server's code compiled. */
+async function warmUp(page: PageSpec, cookie: string) {
+  if (opts.warmup === 0) return
+  await new Promise<void>((resolve, reject) =>
+    autocannon(
+      {
+        url: `${base}${page.path}`,
+        connections: opts.connections,
+        duration: opts.warmup,
+        headers: page.signedIn ? { cookie } : {},
+      },
+      (err) => (err ? reject(err) : resolve()),
+    ),
+  )
+}
+
 async function measure(page: PageSpec, cookie: string): Promise<Row> {
   const bytes = await check(page, cookie)
+  await warmUp(page, cookie)
   const times: number[] = []
   const cpuBefore = serverCpuMs()
   const dbBefore = await databaseCpuMs()
@@ -427,7 +450,7 @@ async function main() {
     (p) => !opts.only || p.path === '/sign-in' || opts.only.includes(p.path.replace(serviceId, '[id]')),
   )
   console.log(
-    `\n${opts.connections} connections, ${opts.duration} s per page, against ${base} (node ${process.version})\n`,
+    `\n${opts.connections} connections, ${opts.duration} s per page after ${opts.warmup} s unmeasured, against ${base} (node ${process.version})\n`,
   )
   const rows: Row[] = []
   for (const page of pages) {
