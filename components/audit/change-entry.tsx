@@ -37,6 +37,12 @@ function FieldChangeItem({ change }: { change: FieldChange }) {
 }
 
 export function FieldChanges({ entry }: { entry: EntryView }) {
+  if (entry.initial)
+    return (
+      <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700" data-testid="initial-values">
+        {entry.initial}
+      </p>
+    )
   if (entry.changes.length === 0) return null
   // A record's starting values (nothing to compare) read as one line: "Kind: Recover · Owner: Business manager".
   if (entry.changes.every((c) => c.before === undefined))

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { type AuditRow, describeAuditRow, groupByRecord, idsToResolve, type NameMap } from './describe'
+import {
+  type AuditRow,
+  describeAuditRow,
+  entryView,
+  groupByRecord,
+  idsToResolve,
+  type NameMap,
+} from './describe'
 
 const TZ = { timeZone: 'Europe/London' }
 let n = 0
@@ -298,5 +305,39 @@ describe('grouping per record', () => {
       ['B', 2],
       ['A', 1],
     ])
+  })
+})
+
+describe('what the change list is sent', () => {
+  it("sends a new record's starting values as the one line the list prints, and a change field by field", () => {
+    const created = describeAuditRow(
+      row({ action: 'create', after: { name: 'Wi-Fi', criticality: 3, rtoMinutes: 90 } }),
+      TZ,
+    )
+    const view = entryView(created)
+    expect(view.initial).toBe('Criticality: 3. Medium · Recovery time objective: 1 hour 30 minutes')
+    expect(view.changes).toEqual([])
+    expect(view).not.toHaveProperty('sentence')
+    expect(view).not.toHaveProperty('entityId')
+
+    const changed = describeAuditRow(
+      row({ before: { name: MIS, criticality: 2 }, after: { name: MIS, criticality: 1 } }),
+      TZ,
+    )
+    const changedView = entryView(changed)
+    expect(changedView.initial).toBeUndefined()
+    expect(changedView.changes).toEqual(changed.changes)
+    expect(changedView).toMatchObject({ who: 'Priya Shah', says: changed.says, when: changed.when })
+  })
+
+  it("maps a bulk change's rows the same way", () => {
+    const summary = describeAuditRow(row({ entity: 'Service', action: 'import', after: { count: 1 } }), TZ)
+    const child = describeAuditRow(
+      row({ action: 'create', after: { name: 'Wi-Fi', criticality: 3 }, batchId: summary.id }),
+      TZ,
+    )
+    const view = entryView({ ...summary, batch: { rows: [child], total: 4 } })
+    expect(view.batch?.total).toBe(4)
+    expect(view.batch?.rows[0]?.initial).toBe('Criticality: 3. Medium')
   })
 })
