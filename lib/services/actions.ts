@@ -12,11 +12,10 @@ import {
 } from './mutations'
 import {
   archiveSchema,
+  changeLinkSchema,
   createServiceSchema,
   linkAssetSchema,
   restoreSchema,
-  setLinkRequiredSchema,
-  unlinkAssetSchema,
   updateServiceSchema,
 } from './schema'
 
@@ -67,16 +66,11 @@ export const linkServiceAssetAction = schoolAction(
   refreshLink,
 )
 
-export const setLinkRequiredAction = schoolAction(
+/** A press in a service's dependency list (one form for every row): make a link required or optional, or remove it. */
+export const changeLinkAction = schoolAction(
   'catalogue.edit',
-  setLinkRequiredSchema,
-  (input, ctx) => setLinkRequired(db, ctx, input),
-  refreshLink,
-)
-
-export const unlinkServiceAssetAction = schoolAction(
-  'catalogue.edit',
-  unlinkAssetSchema,
-  (input, ctx) => unlinkServiceAsset(db, ctx, input),
+  changeLinkSchema,
+  (input, ctx) =>
+    input.op === 'remove' ? unlinkServiceAsset(db, ctx, input) : setLinkRequired(db, ctx, input),
   refreshLink,
 )

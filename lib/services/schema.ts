@@ -123,3 +123,28 @@ export const setLinkRequiredSchema = z.object({
   version: recordVersion,
 })
 export const unlinkAssetSchema = z.object({ serviceId: recordId, assetId: recordId })
+
+/**
+ * One press in a service's dependency list, which is one form: each button names its row and what it
+ * does, `remove:<assetId>` or `required:<assetId>:<version>:<true|false>` (the version the page showed,
+ * so a concurrent change is refused as with setLinkRequiredSchema).
+ */
+export const changeLinkSchema = z
+  .object({ serviceId: recordId, change: z.string().max(200) })
+  .transform((v, ctx) => {
+    const [op, assetId, version, required] = v.change.split(':')
+    const asset = recordId.safeParse(assetId)
+    if (op === 'remove' && asset.success && version === undefined)
+      return { op: 'remove' as const, serviceId: v.serviceId, assetId: asset.data }
+    const seen = recordVersion.safeParse(version)
+    if (op === 'required' && asset.success && seen.success && (required === 'true' || required === 'false'))
+      return {
+        op: 'required' as const,
+        serviceId: v.serviceId,
+        assetId: asset.data,
+        version: seen.data,
+        required: required === 'true',
+      }
+    ctx.addIssue({ code: 'custom', path: ['change'], message: 'Choose a change from the list.' })
+    return z.NEVER
+  })

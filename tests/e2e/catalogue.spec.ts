@@ -129,7 +129,7 @@ test('a team member reads services, assets and dependencies but has nothing to c
     ['archiveAssetAction', { id: laptop, version: 1, confirm: 'yes' }],
     ['addDependencyAction', { assetId: laptop, dependsOnId: other }],
     ['linkServiceAssetAction', { serviceId: exams, assetId: other, required: 'true' }],
-    ['unlinkServiceAssetAction', { serviceId: exams, assetId: laptop }],
+    ['changeLinkAction', { serviceId: exams, change: `remove:${laptop}` }],
     ['archiveServiceAction', { id: exams, version: 1, confirm: 'yes' }],
     ['importAssetsAction', { csv: 'name,type\nSneaky,Hardware\n', mode: 'all' }],
     ['loadStarterCatalogueAction', {}],

@@ -63,3 +63,35 @@ test('a team member reads the services but cannot change them, even by posting d
 })
 
 // Two managers editing one service at once: tests/e2e/conflict-merge.spec.ts.
+
+test("a manager makes a service's link optional and removes another, from the list's one form", async ({
+  signedInAs,
+  school,
+  db,
+}) => {
+  const serviceId = await db.service(school.id, { name: 'Catering' })
+  const tills = await db.asset(school.id, { name: 'Tills' })
+  const readers = await db.asset(school.id, { name: 'Card readers' })
+  await db.link(school.id, serviceId, tills)
+  await db.link(school.id, serviceId, readers)
+  const page = await signedInAs('MANAGER')
+  await page.goto(`/services/${serviceId}`)
+  const deps = page.getByTestId('service-deps')
+  const tillsRow = deps.getByRole('listitem').filter({ hasText: 'Tills' })
+  await expect(tillsRow).toContainText('directly')
+  await expect(tillsRow).not.toContainText('directly, optional')
+
+  await tillsRow.getByRole('button', { name: /^Make optional\W+Tills$/ }).click()
+  await expect(tillsRow).toContainText('directly, optional')
+  await expect(tillsRow.getByRole('button', { name: /^Make required\W+Tills$/ })).toBeVisible()
+
+  await deps.getByRole('button', { name: 'Remove link to Card readers' }).click()
+  await expect(deps.getByRole('listitem').filter({ hasText: 'Card readers' })).toHaveCount(0)
+  await expect(tillsRow).toContainText('directly, optional')
+  expect(
+    await db.query<{ required: boolean }>(
+      'SELECT required FROM "ServiceAsset" WHERE "serviceId" = $1 ORDER BY required',
+      [serviceId],
+    ),
+  ).toEqual([{ required: false }])
+})

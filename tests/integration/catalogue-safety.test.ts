@@ -16,7 +16,7 @@ import type { SchoolContext } from '@/lib/auth/school-context'
 import { singlePointsOfFailure } from '@/lib/catalogue/graph'
 import { db } from '@/lib/db'
 import { loadGraph } from '@/lib/dependencies/queries'
-import { createServiceAction, linkServiceAssetAction, unlinkServiceAssetAction } from '@/lib/services/actions'
+import { changeLinkAction, createServiceAction, linkServiceAssetAction } from '@/lib/services/actions'
 import { createTestAsset as asset, catalogueSnapshot as snapshot } from '../support/catalogue'
 import { contextFor, form, makeMember, makeSchool, serviceForm } from '../support/factories'
 import { asUser } from '../support/session'
@@ -149,10 +149,9 @@ describe('another school’s records', () => {
         removeDependencyAction(null, form({ assetId: serverB, dependsOnId: powerB })),
       linkServiceAssetAction: () =>
         linkServiceAssetAction(null, form({ serviceId: svcB, assetId: spareB, required: 'true' })),
-      unlinkServiceAssetAction: () =>
-        unlinkServiceAssetAction(null, form({ serviceId: svcB, assetId: serverB })),
+      changeLinkAction: () => changeLinkAction(null, form({ serviceId: svcB, change: `remove:${serverB}` })),
       // One id of each school: neither half may be used to reach the other school.
-      unlinkMixed: () => unlinkServiceAssetAction(null, form({ serviceId: svcA, assetId: serverB })),
+      unlinkMixed: () => changeLinkAction(null, form({ serviceId: svcA, change: `remove:${serverB}` })),
       linkMixed: () => linkServiceAssetAction(null, form({ serviceId: svcB, assetId: serverA })),
     }
     for (const [name, attempt] of Object.entries(attempts)) {
@@ -187,7 +186,7 @@ describe('changes and their audit rows', () => {
     ])
 
     const auditBefore = await db.auditEvent.count({ where: { schoolId: s.schoolId } })
-    expect(await unlinkServiceAssetAction(null, form({ serviceId: svc, assetId: server }))).toMatchObject({
+    expect(await changeLinkAction(null, form({ serviceId: svc, change: `remove:${server}` }))).toMatchObject({
       ok: true,
       data: { id: link.id },
     })

@@ -157,14 +157,9 @@ const ROWS: Record<string, Row> = {
     input: (f) => form({ serviceId: f.serviceId, assetId: f.assetId }),
     allowed: M,
   },
-  setLinkRequiredAction: {
-    action: serviceActions.setLinkRequiredAction,
-    input: (f) => form({ serviceId: f.serviceId, assetId: f.assetId, required: 'false', version: 1 }),
-    allowed: M,
-  },
-  unlinkServiceAssetAction: {
-    action: serviceActions.unlinkServiceAssetAction,
-    input: (f) => form({ serviceId: f.serviceId, assetId: f.assetId }),
+  changeLinkAction: {
+    action: serviceActions.changeLinkAction,
+    input: (f) => form({ serviceId: f.serviceId, change: `required:${f.assetId}:1:false` }),
     allowed: M,
   },
   createAssetAction: {

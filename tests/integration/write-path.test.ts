@@ -12,10 +12,10 @@ import type { SchoolContext } from '@/lib/auth/school-context'
 import { db } from '@/lib/db'
 import {
   archiveServiceAction,
+  changeLinkAction,
   createServiceAction,
   linkServiceAssetAction,
   restoreServiceAction,
-  setLinkRequiredAction,
   updateServiceAction,
 } from '@/lib/services/actions'
 import { CONTROL_CHARACTER_MESSAGE, text } from '@/lib/validation/text'
@@ -142,20 +142,60 @@ describe("a link's required or optional", () => {
     expect(again).toMatchObject({ ok: false, reason: 'CONFLICT' })
     expect(await snapshot(s.schoolId)).toEqual(before)
 
-    const flip = await setLinkRequiredAction(
-      null,
-      form({ serviceId: id, assetId: tills, required: 'false', version: 1 }),
-    )
+    const flip = await changeLinkAction(null, form({ serviceId: id, change: `required:${tills}:1:false` }))
     expect(flip).toMatchObject({ ok: true, data: { version: 2 } })
-    const stale = await setLinkRequiredAction(
-      null,
-      form({ serviceId: id, assetId: tills, required: 'true', version: 1 }),
-    )
+    const stale = await changeLinkAction(null, form({ serviceId: id, change: `required:${tills}:1:true` }))
     expect(stale).toMatchObject({ ok: false, reason: 'STALE' })
     const link = await db.serviceAsset.findFirstOrThrow({ where: { serviceId: id, assetId: tills } })
     expect(link).toMatchObject({ required: false, version: 2 })
     const audit = await db.auditEvent.findMany({ where: { entity: 'ServiceAsset', entityId: link.id } })
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update'])
+  })
+})
+
+describe("the dependency list's one form", () => {
+  it('makes a link optional by the version shown, refuses an old version, removes a link, and refuses nonsense', async () => {
+    const id = await service()
+    const tills = await asset('Tills')
+    const cards = await asset('Card readers')
+    for (const assetId of [tills, cards])
+      expect(
+        (await linkServiceAssetAction(null, form({ serviceId: id, assetId, required: 'true' }))).ok,
+      ).toBe(true)
+
+    const flip = await changeLinkAction(null, form({ serviceId: id, change: `required:${tills}:1:false` }))
+    expect(flip).toMatchObject({ ok: true, data: { version: 2 } })
+    const stale = await changeLinkAction(null, form({ serviceId: id, change: `required:${tills}:1:true` }))
+    expect(stale).toMatchObject({ ok: false, reason: 'STALE' })
+    expect(
+      await db.serviceAsset.findFirstOrThrow({ where: { serviceId: id, assetId: tills } }),
+    ).toMatchObject({
+      required: false,
+      version: 2,
+    })
+
+    const before = await snapshot(s.schoolId)
+    for (const change of [
+      `drop:${cards}`,
+      `required:${cards}:x:true`,
+      `required:${cards}:1:maybe`,
+      'remove:',
+      `remove:${cards}:1`,
+    ]) {
+      const r = await changeLinkAction(null, form({ serviceId: id, change }))
+      expect(r).toMatchObject({ ok: false, reason: 'INVALID' })
+      if (!r.ok) expect(r.fieldErrors?.change).toEqual(['Choose a change from the list.'])
+    }
+    expect(await snapshot(s.schoolId)).toEqual(before)
+
+    expect(await changeLinkAction(null, form({ serviceId: id, change: `remove:${cards}` }))).toMatchObject({
+      ok: true,
+    })
+    expect(await db.serviceAsset.count({ where: { serviceId: id, assetId: cards } })).toBe(0)
+    const audit = await db.auditEvent.findMany({
+      where: { schoolId: s.schoolId, entity: 'ServiceAsset', action: 'delete' },
+    })
+    expect(audit).toHaveLength(1)
   })
 })
 

@@ -1,13 +1,13 @@
 'use client'
+import type { ReactNode } from 'react'
+import { useFormStatus } from 'react-dom'
 import { ActionForm } from '@/components/forms/action-form'
 import { Select } from '@/components/forms/fields'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { Button } from '@/components/ui/button'
+import { FormStamp } from '@/components/ui/form-stamp'
 import { SubmitButton } from '@/components/ui/submit-button'
-import {
-  linkServiceAssetAction,
-  setLinkRequiredAction,
-  unlinkServiceAssetAction,
-} from '@/lib/services/actions'
+import { changeLinkAction, linkServiceAssetAction } from '@/lib/services/actions'
 
 type Option = { id: string; name: string }
 
@@ -49,56 +49,76 @@ export function AddLinkForm({ serviceId, options }: { serviceId: string; options
   )
 }
 
-/** Makes a direct link required or optional, naming the version seen (a concurrent change is refused). */
-export function LinkRequiredToggle({
-  serviceId,
+/**
+ * The controls of a service's dependency list: one form for every row, each button naming its row and
+ * what it does (`changeLinkSchema`), so the page carries one action form however many links there are
+ * (each action form costs the server about 60 µs a request; ARCHITECTURE.md, "What a page costs").
+ */
+export function LinkChangesForm({ serviceId, children }: { serviceId: string; children: ReactNode }) {
+  const form = useActionForm(changeLinkAction)
+  return (
+    <ActionForm form={form} failureTitle="Not changed" showSaved={false}>
+      <input type="hidden" name="serviceId" value={serviceId} />
+      <FormStamp />
+      {children}
+    </ActionForm>
+  )
+}
+
+/** Makes a direct link required or optional, naming the version the page showed. */
+export function LinkRequiredButton({
   assetId,
   name,
   required,
   version,
 }: {
-  serviceId: string
   assetId: string
   name: string
   required: boolean
   version: number
 }) {
-  const form = useActionForm(setLinkRequiredAction, { version })
   return (
-    <ActionForm form={form} failureTitle="Not changed" showSaved={false} className="inline">
-      <input type="hidden" name="serviceId" value={serviceId} />
-      <input type="hidden" name="assetId" value={assetId} />
-      <input type="hidden" name="required" value={required ? 'false' : 'true'} />
-      <SubmitButton variant="secondary" className="min-h-8 px-3 py-1" pendingText="Saving…">
-        {required ? 'Make optional' : 'Make required'}
-        <span className="sr-only">: {name}</span>
-      </SubmitButton>
-    </ActionForm>
+    <RowButton change={`required:${assetId}:${version}:${required ? 'false' : 'true'}`} pendingText="Saving…">
+      {required ? 'Make optional' : 'Make required'}
+      <span className="sr-only">: {name}</span>
+    </RowButton>
   )
 }
 
-export function UnlinkButton({
-  serviceId,
-  assetId,
-  name,
-}: {
-  serviceId: string
-  assetId: string
-  name: string
-}) {
-  const form = useActionForm(unlinkServiceAssetAction)
+export function UnlinkButton({ assetId, name }: { assetId: string; name: string }) {
   return (
-    <ActionForm form={form} failureTitle="The link was not removed" showSaved={false} className="inline">
-      <input type="hidden" name="serviceId" value={serviceId} />
-      <input type="hidden" name="assetId" value={assetId} />
-      <SubmitButton
-        variant="secondary"
-        className="min-h-8 px-3 py-1"
-        pendingText="Removing…"
-        aria-label={`Remove link to ${name}`}
-      >
-        Remove
-      </SubmitButton>
-    </ActionForm>
+    <RowButton change={`remove:${assetId}`} pendingText="Removing…" aria-label={`Remove link to ${name}`}>
+      Remove
+    </RowButton>
+  )
+}
+
+/** A row's button in LinkChangesForm: says it is working only when it is the one pressed. */
+function RowButton({
+  change,
+  pendingText,
+  children,
+  ...props
+}: {
+  change: string
+  pendingText: string
+  children: ReactNode
+  'aria-label'?: string
+}) {
+  const { pending, data } = useFormStatus()
+  const mine = pending && data?.get('change') === change
+  return (
+    <Button
+      type="submit"
+      name="change"
+      value={change}
+      variant="secondary"
+      className="min-h-8 px-3 py-1"
+      disabled={pending}
+      aria-disabled={pending}
+      {...props}
+    >
+      {mine ? pendingText : children}
+    </Button>
   )
 }
