@@ -116,28 +116,23 @@ export const linkAssetSchema = z.object({
   assetId: z.string().min(1, 'Choose an asset.').max(64, 'Choose an asset.'),
   required: requiredChoice,
 })
-export const setLinkRequiredSchema = z.object({
-  serviceId: recordId,
-  assetId: recordId,
-  required: requiredChoice,
-  version: recordVersion,
-})
-export const unlinkAssetSchema = z.object({ serviceId: recordId, assetId: recordId })
 
 /**
  * One press in a service's dependency list, which is one form: each button names its row and what it
  * does, `remove:<assetId>` or `required:<assetId>:<version>:<true|false>` (the version the page showed,
- * so a concurrent change is refused as with setLinkRequiredSchema).
+ * so a concurrent change is refused as STALE).
  */
 export const changeLinkSchema = z
   .object({ serviceId: recordId, change: z.string().max(200) })
   .transform((v, ctx) => {
-    const [op, assetId, version, required] = v.change.split(':')
+    const parts = v.change.split(':')
+    const [op, assetId, version, required] = parts
     const asset = recordId.safeParse(assetId)
-    if (op === 'remove' && asset.success && version === undefined)
+    if (op === 'remove' && asset.success && parts.length === 2)
       return { op: 'remove' as const, serviceId: v.serviceId, assetId: asset.data }
     const seen = recordVersion.safeParse(version)
-    if (op === 'required' && asset.success && seen.success && (required === 'true' || required === 'false'))
+    const flag = required === 'true' || required === 'false'
+    if (op === 'required' && asset.success && seen.success && flag && parts.length === 4)
       return {
         op: 'required' as const,
         serviceId: v.serviceId,
