@@ -135,7 +135,7 @@ export default async function ReviewsPage() {
         {reviews.length === 0 ? (
           <p>No reviews yet.</p>
         ) : (
-          <TableScroll label="All reviews">
+          <TableScroll label="Table of all reviews">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">

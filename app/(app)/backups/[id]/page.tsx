@@ -88,7 +88,7 @@ export default async function BackupPage({ params }: { params: Promise<{ id: str
         {backup.restoreTests.length === 0 ? (
           <p className="mb-3 text-slate-700">Never restore-tested from this copy.</p>
         ) : (
-          <TableScroll label="Restore tests">
+          <TableScroll label="Table of restore tests">
             {/* Positioned, so the table's visually hidden labels stay inside the scrolling box. */}
             <div className="relative">
               <table className="mb-3 w-full text-left text-sm">
