@@ -1,9 +1,9 @@
 'use client'
-import { useRouter } from 'next/navigation'
-import { useActionState, useEffect, useId } from 'react'
+import { useId } from 'react'
+import { useFormStatus } from 'react-dom'
+import { plainFormAction } from '@/components/forms/plain-form-action'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
 import { switchSchoolAction } from '@/lib/people/actions'
-import type { ActionResult } from '@/lib/result'
 
 type School = { id: string; name: string; role: keyof typeof ROLE_LABELS }
 
@@ -11,22 +11,16 @@ type School = { id: string; name: string; role: keyof typeof ROLE_LABELS }
  * Lets a person who serves several schools choose which one they are working in. Choosing in the list
  * changes nothing until "Switch" is pressed (WCAG 3.2.2: a keyboard user arrowing through the options
  * must not be moved to another school on each press), and it works before JavaScript loads.
+ *
+ * A plain form action with no action state: the action answers by opening the dashboard, of the new
+ * school or, when the school is no longer theirs, of the current one with a notice. The banner is on
+ * every page, and a stateful action form (useActionState) costs every request (ARCHITECTURE.md, "What a
+ * page costs").
  */
 export function SchoolSwitcher({ schools, currentId }: { schools: School[]; currentId: string }) {
   const id = useId()
-  const router = useRouter()
-  const [state, action, pending] = useActionState<ActionResult<{ schoolId: string }> | null, FormData>(
-    switchSchoolAction,
-    null,
-  )
-  useEffect(() => {
-    if (state?.ok) {
-      router.push('/')
-      router.refresh()
-    }
-  }, [state, router])
   return (
-    <form action={action} className="flex min-w-0 flex-wrap items-center gap-2">
+    <form action={plainFormAction(switchSchoolAction)} className="flex min-w-0 flex-wrap items-center gap-2">
       <label htmlFor={id} className="text-sm text-white">
         School
       </label>
@@ -43,18 +37,20 @@ export function SchoolSwitcher({ schools, currentId }: { schools: School[]; curr
           </option>
         ))}
       </select>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-white px-2 py-1 text-sm font-semibold text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-400"
-      >
-        {pending ? 'Switching…' : 'Switch'}
-      </button>
-      {state && !state.ok && (
-        <span role="alert" className="text-sm text-white">
-          {state.message}
-        </span>
-      )}
+      <SwitchButton />
     </form>
+  )
+}
+
+function SwitchButton() {
+  const { pending } = useFormStatus()
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md border border-white px-2 py-1 text-sm font-semibold text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-400"
+    >
+      {pending ? 'Switching…' : 'Switch'}
+    </button>
   )
 }

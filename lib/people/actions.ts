@@ -34,12 +34,25 @@ export const removeMemberAction = schoolAction('people.manage', removeMemberSche
 
 /**
  * Makes another of the user's schools the current one, remembered on the server (on every device, and a
- * new membership never changes it); a school they do not belong to is not found.
+ * new membership never changes it), and opens its dashboard. The banner's switcher posts it as a plain
+ * form action (no action state: it is on every page, and a stateful action form costs each request).
+ * A school they do not belong to (say, removed since the page was drawn) switches nothing and lands on
+ * the dashboard with a notice that says so, naming no other school.
  */
-export const switchSchoolAction = schoolAction('school.read', switchSchoolSchema, async (input, ctx) => {
-  if (!ctx.schools.some((s) => s.id === input.schoolId))
-    throw new Refusal('NOT_FOUND', 'That school was not found.')
-  await rememberSchool(db, ctx.userId, input.schoolId)
-  revalidatePath('/', 'layout')
-  return { schoolId: input.schoolId }
-})
+export const switchSchoolAction = schoolAction(
+  'school.read',
+  switchSchoolSchema,
+  async (input, ctx) => {
+    if (!ctx.schools.some((s) => s.id === input.schoolId)) {
+      // The page they pressed it on was drawn with that school in the list: draw the banner again.
+      revalidatePath('/', 'layout')
+      redirect(`/?notice=${LANDING_NOTICES.schoolGone}`)
+      // redirect() throws in Next; the refusal is the answer anywhere it does not (a direct call).
+      throw new Refusal('NOT_FOUND', 'That school was not found.')
+    }
+    await rememberSchool(db, ctx.userId, input.schoolId)
+    revalidatePath('/', 'layout')
+    return { schoolId: input.schoolId }
+  },
+  { redirect: () => '/' },
+)

@@ -2,7 +2,11 @@
  * The notices a page shows after an action sent the person there (`?notice=...`). Only these keys are
  * shown, with fixed text, so a crafted link cannot put words on the page.
  */
-export const LANDING_NOTICES = { roleChanged: 'role-changed', leftSchool: 'left-school' } as const
+export const LANDING_NOTICES = {
+  roleChanged: 'role-changed',
+  leftSchool: 'left-school',
+  schoolGone: 'school-gone',
+} as const
 export type LandingNotice = (typeof LANDING_NOTICES)[keyof typeof LANDING_NOTICES]
 
 export function landingNoticeText(
@@ -15,5 +19,9 @@ export function landingNoticeText(
     return where.schoolName
       ? `You removed yourself from that school. You are now working in ${where.schoolName}.`
       : 'You removed yourself from that school.'
+  if (notice === LANDING_NOTICES.schoolGone)
+    return where.schoolName
+      ? `That school is no longer one of yours, so nothing was switched. You are working in ${where.schoolName}.`
+      : 'That school is no longer one of yours, so nothing was switched.'
   return null
 }

@@ -120,3 +120,33 @@ test('a manager of two schools switches school and sees only that school', async
   await page.getByRole('button', { name: 'Switch' }).click()
   await expect(page.getByRole('link', { name: home })).toBeVisible()
 })
+
+test('a school taken away while its page was open switches nothing, and the dashboard says why', async ({
+  signedInAs,
+  db,
+  school,
+}) => {
+  const home = school.name
+  const away = `Woodfield Academy ${school.tag}` // after the test school by name, so they land in that one
+  const second = await db.school(away, [])
+  await db.login(second.id, 'MANAGER', school.logins.MANAGER.email)
+  const page = await signedInAs('MANAGER')
+  await page
+    .getByLabel('School', { exact: true })
+    .selectOption({ label: `${away} (Service continuity manager)` })
+  // Someone removes them from that school while this page is still on screen.
+  await db.query(
+    `DELETE FROM "Membership" m USING "User" u WHERE u.id = m."userId" AND m."schoolId" = $1 AND u.email = $2`,
+    [second.id, school.logins.MANAGER.email],
+  )
+  await page.getByRole('button', { name: 'Switch' }).click()
+  await expect(
+    page.getByText(
+      `That school is no longer one of yours, so nothing was switched. You are working in ${home}.`,
+    ),
+  ).toBeVisible()
+  await expect(page).toHaveURL(/\/\?notice=school-gone$/)
+  await expect(page.getByRole('link', { name: home })).toBeVisible()
+  // Their list of schools no longer offers it, so there is nothing left to switch between.
+  await expect(page.getByLabel('School', { exact: true })).toHaveCount(0)
+})

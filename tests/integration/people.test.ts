@@ -183,6 +183,8 @@ describe('school scoping', () => {
     sessionState.cookies.clear()
     const r = await switchSchoolAction({ schoolId: s.b.id })
     expect(r).toMatchObject({ ok: false, reason: 'NOT_FOUND' })
+    // The banner's plain form ignores the answer: the person lands on the dashboard with a notice.
+    expect(lastRedirect()).toBe('/?notice=school-gone')
     const lastSchool = async () =>
       (await db.user.findUniqueOrThrow({ where: { id: s.managerA.user.id } })).lastSchoolId
     expect(await lastSchool()).toBeNull()
@@ -193,6 +195,7 @@ describe('school scoping', () => {
     asUser(ctx)
     expect((await switchSchoolAction({ schoolId: s.b.id })).ok).toBe(true)
     expect(await lastSchool()).toBe(s.b.id)
+    expect(lastRedirect()).toBe('/')
   })
 })
 
