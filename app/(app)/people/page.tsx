@@ -1,17 +1,15 @@
 import type { Metadata } from 'next'
-import { DataTable } from '@/components/ui/data-table'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireSchoolContext } from '@/lib/auth/context'
-import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions'
+import { can, ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDate } from '@/lib/format'
-import { getPeoplePage, type listMembers } from '@/lib/people/queries'
+import { getPeoplePage } from '@/lib/people/queries'
 import { InvitationList } from './_components/invitation-list'
 import { InviteForm } from './_components/invite-form'
-import { MemberActions } from './_components/member-actions'
+import { MemberTable } from './_components/member-table'
+import { RoleDescriptions } from './_components/role-descriptions'
 
 export const metadata: Metadata = { title: 'People' }
-
-type Member = Awaited<ReturnType<typeof listMembers>>[number]
 
 export default async function PeoplePage() {
   const ctx = await requireSchoolContext('people.read')
@@ -27,51 +25,19 @@ export default async function PeoplePage() {
         <h2 id="members-h" className="sr-only">
           Members
         </h2>
-        <DataTable
-          label="People in this school"
+        <MemberTable
           caption={`People in ${ctx.schoolName}`}
-          rows={members}
-          rowKey={(m) => m.id}
-          rowTestId={(m) => `member-${m.user.email}`}
-          empty="Nobody is a member of this school yet."
-          columns={[
-            {
-              key: 'name',
-              header: 'Name',
-              cell: (m) => (
-                <>
-                  <span className="font-semibold">{m.user.name}</span>
-                  <span className="block text-slate-700 [overflow-wrap:anywhere]">{m.user.email}</span>
-                  <span className="mt-1 block sm:hidden">{ROLE_LABELS[m.role]}</span>
-                </>
-              ),
-            },
-            { key: 'role', header: 'Role', hideOnPhone: true, cell: (m) => ROLE_LABELS[m.role] },
-            {
-              key: 'added',
-              header: 'Added',
-              hideOnPhone: true,
-              cell: (m) => formatDate(m.createdAt, ctx.timeZone),
-            },
-            ...(manage
-              ? [
-                  {
-                    key: 'change',
-                    header: 'Change',
-                    cell: (m: Member) => (
-                      <MemberActions
-                        key={`${m.id}-${m.version}`}
-                        membershipId={m.id}
-                        version={m.version}
-                        role={m.role}
-                        name={m.user.name}
-                        isSelf={m.user.id === ctx.userId}
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          manage={manage}
+          rows={members.map((m) => ({
+            id: m.id,
+            version: m.version,
+            name: m.user.name,
+            email: m.user.email,
+            role: m.role,
+            roleLabel: ROLE_LABELS[m.role],
+            added: formatDate(m.createdAt, ctx.timeZone),
+            isSelf: m.user.id === ctx.userId,
+          }))}
         />
       </section>
       <section aria-labelledby="invitations-h" className="mb-8 max-w-3xl">
@@ -114,14 +80,7 @@ export default async function PeoplePage() {
         <h2 id="roles-h" className="mb-2 text-lg font-bold">
           What each role can do
         </h2>
-        <dl>
-          {Object.entries(ROLE_LABELS).map(([role, label]) => (
-            <div key={role} className="mb-2">
-              <dt className="font-semibold">{label}</dt>
-              <dd className="text-slate-700">{ROLE_DESCRIPTIONS[role as keyof typeof ROLE_DESCRIPTIONS]}</dd>
-            </div>
-          ))}
-        </dl>
+        <RoleDescriptions />
       </section>
     </>
   )
