@@ -4,6 +4,7 @@
  * time zone, as "YYYY-MM-DD" strings, so a sign-off at 23:30 UTC on 31 August counts as 1 September in
  * London and nothing depends on the server's own zone.
  */
+import { dayIn } from '@/lib/catalogue/standby'
 
 /** A calendar day, "YYYY-MM-DD". */
 export type Day = string
@@ -47,16 +48,9 @@ function toDay(year: number, month: number, day: number): Day {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
 
-/** The calendar day a moment falls on in a time zone. */
+/** The calendar day a moment falls on in a time zone (one kept formatter per zone: see dayIn). */
 export function dayInZone(at: Date, timeZone: string): Day {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at)
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
+  return dayIn(at, timeZone)
 }
 
 /** A day plus whole months, kept within the month (31 January + 1 month = 28 or 29 February). */

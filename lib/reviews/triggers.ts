@@ -6,8 +6,10 @@
  * the audit rows read since the triggers were last evaluated; each proposal carries a key naming its
  * cause, so the same cause never proposes twice (the database holds the key unique per school).
  */
+
 import { ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
+import { dayIn } from '@/lib/catalogue/standby'
 import { formatDate } from '@/lib/format'
 
 export const TRIGGER_KINDS = [
@@ -88,14 +90,8 @@ export const isCritical = (c: number | null): c is number => c !== null && c <= 
 
 /** The calendar day a moment falls on in the school's zone, as a UTC midnight timestamp. */
 function dayNumber(d: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(d)
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  return Date.UTC(get('year'), get('month') - 1, get('day')) / 86_400_000
+  const [y = 0, m = 1, day = 1] = dayIn(d, timeZone).split('-').map(Number)
+  return Date.UTC(y, m - 1, day) / 86_400_000
 }
 
 /** Whole calendar days from one moment to another in the school's zone (daylight saving never counts). */
