@@ -128,7 +128,7 @@ export function ChangeEntryView({ entry }: { entry: EntryView }) {
         <span className="font-semibold">{entry.who}</span> {entry.says}
       </p>
       <p className="text-sm text-slate-700">
-        <time dateTime={entry.at.toISOString()}>{entry.when}</time>
+        <time dateTime={entry.at}>{entry.when}</time>
       </p>
       <FieldChanges entry={entry} />
       <BatchRows entry={entry} />
@@ -159,7 +159,7 @@ export function RecentChanges({ entries }: { entries: EntryView[] }) {
           {e.changes.length > 0 && e.details === 'changes' && (
             <> ({e.changes.map((c) => c.label).join(', ')})</>
           )}{' '}
-          · <time dateTime={e.at.toISOString()}>{e.when}</time>
+          · <time dateTime={e.at}>{e.when}</time>
         </li>
       ))}
     </ul>

@@ -77,8 +77,10 @@ export type ChangeEntry = AuditEntry & { batch?: { rows: AuditEntry[]; total: nu
  */
 export type EntryView = Pick<
   AuditEntry,
-  'id' | 'at' | 'when' | 'who' | 'entity' | 'says' | 'details' | 'changes'
+  'id' | 'when' | 'who' | 'entity' | 'says' | 'details' | 'changes'
 > & {
+  /** When, as ISO 8601 for the `<time>` element: a string crosses to the browser as it is, a Date is rebuilt. */
+  at: string
   initial?: string
   batch?: { rows: EntryView[]; total: number }
 }
@@ -88,7 +90,7 @@ export function entryView(e: ChangeEntry): EntryView {
     e.details === 'values' && e.changes.length > 0 && e.changes.every((c) => c.before === undefined)
   const view: EntryView = {
     id: e.id,
-    at: e.at,
+    at: e.at.toISOString(),
     when: e.when,
     who: e.who,
     entity: e.entity,
