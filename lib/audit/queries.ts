@@ -194,24 +194,28 @@ export async function listRecentChanges(
 }
 
 /**
- * How many audit rows the school has, bulk rows included. Rows are only ever added, so the number names
- * the set of rows exactly (whatever order the transactions that wrote them committed in): views of the
- * audit trail are kept per this number as well as the data version.
+ * How many audit rows the school has, bulk rows included: School.auditRows, which a database trigger
+ * raises with every insert (migration `audit_rows`). Rows are only ever added, so the number names the
+ * set of rows exactly (whatever order the transactions that wrote them committed in): views of the audit
+ * trail are kept per this number as well as the data version. The session query reads it for every
+ * request (`SchoolContext.auditRows`); this is for a context without it.
  */
 export async function countAuditRows(schoolId: string): Promise<number> {
-  const [{ rows }] = await db.$queryRaw<[{ rows: number }]>`
-    SELECT count(*)::int AS rows FROM "AuditEvent" WHERE "schoolId" = ${schoolId}`
-  return rows
+  const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { auditRows: true } })
+  return school.auditRows
 }
 
 /**
  * A page of the activity log, kept per data version (names of records) and per number of audit rows the
  * school has: rows are only ever added, so their number names the set exactly, whatever order the
- * transactions that wrote them committed in. A repeat view runs one count instead of the page, its count
- * and the names it needs (lib/records/data-view.ts).
+ * transactions that wrote them committed in. A repeat view runs no query (the session read the number)
+ * instead of the page, its count and the names it needs (lib/records/data-view.ts).
  */
-export async function getActivityPage(ctx: DataViewContext, opts: Omit<ListChangesOptions, 'timeZone'>) {
-  const rows = await countAuditRows(ctx.schoolId)
+export async function getActivityPage(
+  ctx: DataViewContext & { auditRows?: number },
+  opts: Omit<ListChangesOptions, 'timeZone'>,
+) {
+  const rows = ctx.auditRows ?? (await countAuditRows(ctx.schoolId))
   return dataView(ctx, 'activity', `${rows}:${JSON.stringify(opts)}`, () =>
     listChanges(ctx.schoolId, { ...opts, timeZone: ctx.timeZone }),
   )

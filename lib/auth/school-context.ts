@@ -21,6 +21,12 @@ export type SchoolContext = {
    * Absent only in contexts that tests build by hand.
    */
   dataVersion?: number
+  /**
+   * School.auditRows as this request found it: the audit trail only grows, so this number names its rows,
+   * and the activity log and the dashboard's latest changes are kept per it. Absent only in contexts that
+   * tests build by hand.
+   */
+  auditRows?: number
   /** How many invitations to other schools are open for this person's e-mail (the dashboard shows them). */
   openInvitations?: number
 }
@@ -36,6 +42,7 @@ type Row = {
   schoolName: string | null
   timeZone: string | null
   dataVersion: number | null
+  auditRows: number | null
   openInvitations: number
 }
 
@@ -55,7 +62,7 @@ export async function resolveSchoolContext(
 ): Promise<LiveSession | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT u."name" AS "userName", u."lastSchoolId", m."role"::text AS "role",
-           s."id" AS "schoolId", s."name" AS "schoolName", s."timeZone", s."dataVersion",
+           s."id" AS "schoolId", s."name" AS "schoolName", s."timeZone", s."dataVersion", s."auditRows",
            (SELECT count(*)::int FROM "Invitation" i
              WHERE i."email" = u."email" AND i."acceptedAt" IS NULL AND i."declinedAt" IS NULL
                AND i."revokedAt" IS NULL AND i."expiresAt" > ${now}) AS "openInvitations"
@@ -83,6 +90,7 @@ export async function resolveSchoolContext(
       timeZone: current.timeZone,
       role: current.role,
       dataVersion: current.dataVersion ?? undefined,
+      auditRows: current.auditRows ?? undefined,
       openInvitations: first.openInvitations,
       schools,
       sessionId: session.sessionId,

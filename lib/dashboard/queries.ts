@@ -61,11 +61,13 @@ async function readSchool(schoolId: string) {
  * Everything the dashboard shows that this person may see; panels they may not see are null.
  *
  * `ctx.dataVersion` is the school's data version as the session query read it (lib/auth/school-context.ts):
- * with it, a repeat view runs one query of its own, the count of audit rows. Without it (a context built by
- * hand) the version is read first.
+ * with it and `ctx.auditRows`, a repeat view runs no query of its own. Without them (a context built by
+ * hand) they are read first.
  */
 export async function getDashboard(
-  ctx: Pick<SchoolContext, 'schoolId' | 'role' | 'timeZone' | 'dataVersion'> & { userId?: string },
+  ctx: Pick<SchoolContext, 'schoolId' | 'role' | 'timeZone' | 'dataVersion' | 'auditRows'> & {
+    userId?: string
+  },
   now = new Date(),
 ) {
   const { schoolId, role, timeZone } = ctx
@@ -75,7 +77,7 @@ export async function getDashboard(
       db.school
         .findUniqueOrThrow({ where: { id: schoolId }, select: { dataVersion: true } })
         .then((s) => s.dataVersion),
-    seesChanges ? countAuditRows(schoolId) : 0,
+    seesChanges ? (ctx.auditRows ?? countAuditRows(schoolId)) : 0,
   ])
   // Each panel is a data view (lib/records/data-view.ts, which adds the school, the zone and the day to
   // its key): computed only for the roles that see it.

@@ -14,8 +14,13 @@ import { contextFor, makeAsset, makeMember, makeSchool, makeService } from '../s
 import { getSchoolDataVersion } from '../support/versions'
 
 /** The context as a request builds it: the data version comes with the session. */
+/** A context as the session query builds it: with the school's data version and number of audit rows. */
 async function requestContext(userId: string, schoolId: string) {
-  return { ...(await contextFor(userId, schoolId)), ...(await getSchoolDataVersion(schoolId)) }
+  const { auditRows } = await db.school.findUniqueOrThrow({
+    where: { id: schoolId },
+    select: { auditRows: true },
+  })
+  return { ...(await contextFor(userId, schoolId)), ...(await getSchoolDataVersion(schoolId)), auditRows }
 }
 
 describe('data views', () => {
@@ -101,7 +106,7 @@ describe('data views', () => {
     expect(next.rows.map((r) => r.name)).toEqual(['Router', 'Switch'])
   })
 
-  it('serve the activity log again with one count, and show a new change at once though it moves no version', async () => {
+  it('serve the activity log again with no query, and show a new change at once though it moves no version', async () => {
     const school = await makeSchool()
     const { user } = await makeMember(school.id, 'MANAGER')
     await makeService(school.id, { name: 'Printing' })
@@ -111,7 +116,7 @@ describe('data views', () => {
     const ctx = await requestContext(user.id, school.id)
     const first = await getActivityPage(ctx, { page: 1 })
     const again = await countQueries(() => getActivityPage(ctx, { page: 1 }))
-    expect(again.queries).toBe(1)
+    expect(again.queries).toBe(0)
     expect(again.result).toEqual(first)
     await db.auditEvent.create({
       data: {
@@ -125,6 +130,46 @@ describe('data views', () => {
     const after = await getActivityPage(await requestContext(user.id, school.id), { page: 1 })
     expect(after.total).toBe(first.total + 1)
     expect(after.entries[0]?.action).toBe('revoke-all')
+  })
+
+  it("keep School.auditRows equal to the count of each school's audit rows, for single and bulk inserts", async () => {
+    const a = await makeSchool()
+    const b = await makeSchool()
+    const { user } = await makeMember(a.id, 'MANAGER')
+    const counted = async (schoolId: string) => {
+      const [{ n }] = await db.$queryRaw<[{ n: number }]>`
+        SELECT count(*)::int AS n FROM "AuditEvent" WHERE "schoolId" = ${schoolId}`
+      const { auditRows } = await db.school.findUniqueOrThrow({
+        where: { id: schoolId },
+        select: { auditRows: true },
+      })
+      return { n, auditRows }
+    }
+    await makeService(a.id, { name: 'Printing' })
+    const row = (schoolId: string, action: string) => ({
+      schoolId,
+      actorId: user.id,
+      entity: 'Session',
+      entityId: user.id,
+      action,
+    })
+    await db.auditEvent.create({ data: row(a.id, 'revoke') })
+    // One statement for two schools: each school's number rises by its own rows.
+    await db.auditEvent.createMany({
+      data: [row(a.id, 'revoke'), row(a.id, 'revoke-all'), row(b.id, 'revoke'), row(a.id, 'revoke')],
+    })
+    const inA = await counted(a.id)
+    expect(inA.auditRows).toBe(inA.n)
+    expect(inA.n).toBeGreaterThanOrEqual(4)
+    expect(await counted(b.id)).toEqual({ n: 1, auditRows: 1 })
+    // A transaction that rolls back leaves the number as it was.
+    await db
+      .$transaction(async (tx) => {
+        await tx.auditEvent.create({ data: row(b.id, 'revoke') })
+        throw new Error('roll back')
+      })
+      .catch(() => {})
+    expect(await counted(b.id)).toEqual({ n: 1, auditRows: 1 })
   })
 
   it('serve the people page again with no query, with a new name at once and each invitation as it stands now', async () => {
