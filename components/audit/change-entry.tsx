@@ -37,6 +37,7 @@ function FieldChangeItem({ change }: { change: FieldChange }) {
 }
 
 export function FieldChanges({ entry }: { entry: EntryView }) {
+  // Only new values come as one line (entryView): "Kind: Recover · Owner: Business manager".
   if (entry.initial)
     return (
       <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700" data-testid="initial-values">
@@ -44,13 +45,6 @@ export function FieldChanges({ entry }: { entry: EntryView }) {
       </p>
     )
   if (entry.changes.length === 0) return null
-  // A record's starting values (nothing to compare) read as one line: "Kind: Recover · Owner: Business manager".
-  if (entry.changes.every((c) => c.before === undefined))
-    return (
-      <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700" data-testid="initial-values">
-        {entry.changes.map((c) => `${capitalise(c.label)}: ${c.after}`).join(' · ')}
-      </p>
-    )
   return (
     <dl className="change-details">
       {entry.changes.map((c) => (

@@ -86,8 +86,9 @@ export type EntryView = Pick<
 }
 
 export function entryView(e: ChangeEntry): EntryView {
-  const startingValues =
-    e.details === 'values' && e.changes.length > 0 && e.changes.every((c) => c.before === undefined)
+  // Only new values (a record's starting values, or fields set for the first time): nothing to compare,
+  // so the list prints them as one line. A change keeps its fields too, for the dashboard's list of labels.
+  const startingValues = e.changes.length > 0 && e.changes.every((c) => c.before === undefined)
   const view: EntryView = {
     id: e.id,
     at: e.at.toISOString(),
@@ -96,7 +97,7 @@ export function entryView(e: ChangeEntry): EntryView {
     entity: e.entity,
     says: e.says,
     details: e.details,
-    changes: startingValues ? [] : e.changes,
+    changes: startingValues && e.details === 'values' ? [] : e.changes,
   }
   if (startingValues) view.initial = e.changes.map((c) => `${capitalise(c.label)}: ${c.after}`).join(' · ')
   if (e.batch) view.batch = { rows: e.batch.rows.map(entryView), total: e.batch.total }

@@ -6,7 +6,6 @@
  * the audit rows read since the triggers were last evaluated; each proposal carries a key naming its
  * cause, so the same cause never proposes twice (the database holds the key unique per school).
  */
-
 import { ROLE_LABELS } from '@/lib/auth/permissions'
 import { formatDuration } from '@/lib/catalogue/durations'
 import { dayIn } from '@/lib/catalogue/standby'

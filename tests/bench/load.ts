@@ -247,6 +247,7 @@ type Row = PageSpec & {
   bad: number
   requests: number
   cpuPerRequest: number
+  mainCpuPerRequest: number
   dbCpuPerRequest: number
   bytes: number
 }
@@ -266,6 +267,13 @@ async function check(page: PageSpec, cookie: string): Promise<number> {
   return bytes
 }
 
+/** utime + stime of a /proc stat line, in ms. Fields after the command name (which may hold spaces):
+ * state ppid pgrp ... utime(14) stime(15). */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+}
+const cpuOf = (f: string[]) => (Number(f[11]) + Number(f[12])) * 10 // USER_HZ is 100 on Linux
+
 /**
  * CPU time the server's processes have used so far, in ms (Linux /proc). Per request, it shows what a page
  * costs even when other work on the machine makes requests a second jump about.
@@ -273,7 +281,7 @@ async function check(page: PageSpec, cookie: string): Promise<number> {
 function serverCpuMs(): number {
   const group = server?.pid
   if (!group) return Number.NaN
-  let ticks = 0
+  let ms = 0
   try {
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue
@@ -283,14 +291,29 @@ function serverCpuMs(): number {
       } catch {
         continue
       }
-      // Fields after the command name (which may hold spaces): state ppid pgrp ... utime(14) stime(15).
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(f[2]) === group) ticks += Number(f[11]) + Number(f[12])
+      const f = statFields(stat)
+      if (Number(f[2]) === group) ms += cpuOf(f)
     }
   } catch {
     return Number.NaN
   }
-  return ticks * 10 // USER_HZ is 100 on Linux
+  return ms
+}
+
+/**
+ * CPU time the server's main thread has used so far, in ms: the thread that renders every page, so what
+ * bounds requests a second. The process figure above also counts the garbage collector's and libuv's
+ * helper threads; this one varies far less from run to run (about ±3% against ±15%), so it is the figure
+ * to compare two builds by.
+ */
+function mainThreadCpuMs(): number {
+  const pid = server?.pid
+  if (!pid) return Number.NaN
+  try {
+    return cpuOf(statFields(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')))
+  } catch {
+    return Number.NaN
+  }
 }
 
 /** CPU time used so far by the PostgreSQL backends serving the bench database, in ms (same machine). */
@@ -341,6 +364,7 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
   await warmUp(page, cookie)
   const times: number[] = []
   const cpuBefore = serverCpuMs()
+  const mainBefore = mainThreadCpuMs()
   const dbBefore = await databaseCpuMs()
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -356,6 +380,7 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms))
   })
   const cpuMs = serverCpuMs() - cpuBefore
+  const mainMs = mainThreadCpuMs() - mainBefore
   // Backends opened during the run started from nothing; those closed meanwhile are missed.
   let dbMs = 0
   for (const [pid, ms] of await databaseCpuMs()) dbMs += ms - (dbBefore.get(pid) ?? 0)
@@ -368,6 +393,7 @@ async function measure(page: PageSpec, cookie: string): Promise<Row> {
     bad: result.non2xx + result.errors + result.timeouts,
     requests: result.requests.total,
     cpuPerRequest: cpuMs / Math.max(1, result.requests.total),
+    mainCpuPerRequest: mainMs / Math.max(1, result.requests.total),
     dbCpuPerRequest: dbMs / Math.max(1, result.requests.total),
     bytes,
   }
@@ -382,6 +408,7 @@ function printTable(rows: Row[]) {
     'p95 ms',
     'non-2xx/errors',
     'server CPU ms/req',
+    'main thread ms/req',
     'db CPU ms/req',
     'HTML KB',
     'vs sign-in',
@@ -403,6 +430,7 @@ function printTable(rows: Row[]) {
       r.p95.toFixed(0),
       String(r.bad),
       r.cpuPerRequest.toFixed(1),
+      r.mainCpuPerRequest.toFixed(1),
       r.dbCpuPerRequest.toFixed(1),
       (r.bytes / 1024).toFixed(1),
       Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
